@@ -1,0 +1,7 @@
+/**
+ * The cache-service application.
+ */
+@NullMarked
+package io.cachepair.cache;
+
+import org.jspecify.annotations.NullMarked;
