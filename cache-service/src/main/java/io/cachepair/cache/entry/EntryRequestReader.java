@@ -1,0 +1,139 @@
+package io.cachepair.cache.entry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import io.cachepair.cache.settings.CacheServiceProperties;
+import io.cachepair.cache.web.InvalidRequestException;
+import io.cachepair.cache.web.PayloadTooLargeException;
+
+/**
+ * Reads the parts of an entry request (key, value, content type, tags) and checks each
+ * against the configured limits before anything is stored.
+ */
+@Component
+public class EntryRequestReader {
+
+	private static final String DEFAULT_CONTENT_TYPE = MediaType.APPLICATION_OCTET_STREAM_VALUE;
+
+	private final CacheServiceProperties.Limits limits;
+
+	public EntryRequestReader(CacheServiceProperties properties) {
+		this.limits = properties.limits();
+	}
+
+	/**
+	 * Reads the key from the last segment of the request path.
+	 * @param request the request
+	 * @return the decoded key
+	 */
+	public String key(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		return EntryKeys.decode(uri.substring(uri.lastIndexOf('/') + 1), this.limits.maxKeyBytes());
+	}
+
+	/**
+	 * Reads the request body, rejecting it unread when its declared length is over the
+	 * value size limit.
+	 * @param request the request
+	 * @return the body bytes
+	 * @throws IOException if reading the body fails
+	 */
+	public byte[] value(HttpServletRequest request) throws IOException {
+		long limit = this.limits.maxValueSize().toBytes();
+		long declared = request.getContentLengthLong();
+		if (declared > limit) {
+			throw tooLarge(declared + " bytes", limit);
+		}
+		InputStream body = request.getInputStream();
+		if (declared >= 0) {
+			return readDeclared(body, (int) declared);
+		}
+		byte[] value = body.readNBytes((int) limit + 1);
+		if (value.length > limit) {
+			throw tooLarge("more than " + limit + " bytes", limit);
+		}
+		return value;
+	}
+
+	private static byte[] readDeclared(InputStream body, int length) throws IOException {
+		byte[] value = body.readNBytes(length);
+		if (value.length < length) {
+			throw new InvalidRequestException("Invalid body: Content-Length is %d but the body ended after %d bytes."
+				.formatted(length, value.length));
+		}
+		return value;
+	}
+
+	private static PayloadTooLargeException tooLarge(String size, long limit) {
+		return new PayloadTooLargeException(
+				"The value is %s, over the value size limit of %d bytes (cache-service.limits.max-value-size)."
+					.formatted(size, limit));
+	}
+
+	/**
+	 * Returns the request's content type, checked to be a valid media type, or
+	 * {@code application/octet-stream} when there is none.
+	 * @param request the request
+	 * @return the content type to store
+	 */
+	public String contentType(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		if (contentType == null || contentType.isBlank()) {
+			return DEFAULT_CONTENT_TYPE;
+		}
+		try {
+			MediaType.parseMediaType(contentType);
+		}
+		catch (InvalidMediaTypeException ex) {
+			throw new InvalidRequestException("Invalid Content-Type '%s': %s".formatted(contentType, ex.getMessage()));
+		}
+		return contentType;
+	}
+
+	/**
+	 * Checks the {@code tag} parameters of a write.
+	 * @param tags the parameters, or {@code null} when there are none
+	 * @return the distinct tags in request order
+	 */
+	public Set<String> tags(@Nullable List<String> tags) {
+		if (tags == null || tags.isEmpty()) {
+			return Set.of();
+		}
+		Set<String> distinct = new LinkedHashSet<>(tags);
+		if (distinct.size() > this.limits.maxTagsPerEntry()) {
+			throw new InvalidRequestException(
+					"Too many tags: %d distinct tags, over the limit of %d per entry (cache-service.limits.max-tags-per-entry)."
+						.formatted(distinct.size(), this.limits.maxTagsPerEntry()));
+		}
+		distinct.forEach(this::checkTag);
+		return distinct;
+	}
+
+	/**
+	 * Checks one tag.
+	 * @param tag the tag
+	 * @throws InvalidRequestException if the tag is empty or too long
+	 */
+	public void checkTag(String tag) {
+		if (tag.isEmpty()) {
+			throw new InvalidRequestException("Invalid tag: it must not be empty.");
+		}
+		if (tag.length() > this.limits.maxTagLength()) {
+			throw new InvalidRequestException(
+					"Invalid tag: it is %d characters long, over the limit of %d (cache-service.limits.max-tag-length)."
+						.formatted(tag.length(), this.limits.maxTagLength()));
+		}
+	}
+
+}

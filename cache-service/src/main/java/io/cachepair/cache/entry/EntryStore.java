@@ -1,0 +1,65 @@
+package io.cachepair.cache.entry;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cachepair.cache.settings.CacheSettings;
+
+/**
+ * Where entries live. Every store gives the same semantics: a read never returns an
+ * expired entry and refreshes the idle timeout only of a live one; a precondition and the
+ * change it guards happen atomically; removal by tag removes every entry written with the
+ * tag before the removal started.
+ */
+public interface EntryStore {
+
+	/**
+	 * Reads a live entry, refreshing its idle timeout and counting a hit or a miss.
+	 * @param cacheName the cache name
+	 * @param key the key
+	 * @return the entry, or {@code null} when it is absent or expired
+	 */
+	@Nullable EntryView read(String cacheName, String key);
+
+	/**
+	 * Writes an entry if the precondition allows it.
+	 * @param cache the settings of the cache, which is created if needed
+	 * @param key the key
+	 * @param entry the entry
+	 * @param precondition the precondition on the current entry
+	 * @return what the write did
+	 */
+	WriteOutcome write(CacheSettings cache, String key, NewEntry entry, Precondition precondition);
+
+	/**
+	 * Removes an entry if the precondition allows it.
+	 * @param cacheName the cache name
+	 * @param key the key
+	 * @param precondition the precondition on the current entry
+	 * @return what the removal did
+	 */
+	RemoveOutcome remove(String cacheName, String key, Precondition precondition);
+
+	/**
+	 * Removes every entry whose key starts with a prefix.
+	 * @param cacheName the cache name
+	 * @param prefix the key prefix, not empty
+	 * @return the number of entries removed
+	 */
+	long removeByPrefix(String cacheName, String prefix);
+
+	/**
+	 * Removes every entry written with a tag.
+	 * @param cacheName the cache name
+	 * @param tag the tag
+	 * @return the number of entries removed
+	 */
+	long removeByTag(String cacheName, String tag);
+
+	/**
+	 * Removes every entry of a cache.
+	 * @param cacheName the cache name
+	 * @return the number of entries removed
+	 */
+	long flush(String cacheName);
+
+}

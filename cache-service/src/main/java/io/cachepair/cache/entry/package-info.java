@@ -1,0 +1,7 @@
+/**
+ * Reading and writing single entries over HTTP.
+ */
+@NullMarked
+package io.cachepair.cache.entry;
+
+import org.jspecify.annotations.NullMarked;

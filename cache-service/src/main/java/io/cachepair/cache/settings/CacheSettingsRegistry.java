@@ -1,0 +1,97 @@
+package io.cachepair.cache.settings;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import io.cachepair.cache.web.InvalidRequestException;
+
+/**
+ * The settings of every cache that exists: those declared in configuration and those
+ * created on first write.
+ */
+@Component
+public class CacheSettingsRegistry {
+
+	private final Map<String, CacheSettings> settingsByName = new ConcurrentHashMap<>();
+
+	private final CacheServiceProperties properties;
+
+	private final Pattern namePattern;
+
+	public CacheSettingsRegistry(CacheServiceProperties properties) {
+		this.properties = properties;
+		this.namePattern = Pattern.compile(properties.limits().cacheNamePattern());
+		properties.caches().forEach((name, declared) -> {
+			checkName(name);
+			this.settingsByName.put(name, declared.toSettings(name, properties.defaults()));
+		});
+	}
+
+	/**
+	 * Returns the settings of an existing cache.
+	 * @param cacheName the cache name, not yet validated
+	 * @return the settings, or empty when the cache does not exist
+	 * @throws InvalidRequestException if the name does not match the name pattern
+	 */
+	public Optional<CacheSettings> find(String cacheName) {
+		checkName(cacheName);
+		return Optional.ofNullable(this.settingsByName.get(cacheName));
+	}
+
+	/**
+	 * Checks that a cache may be read or invalidated: its name is valid, and it exists
+	 * unless caches are created on demand. A cache created on demand that has no entries
+	 * yet reads as empty.
+	 * @param cacheName the cache name, not yet validated
+	 * @throws InvalidRequestException if the name does not match the name pattern
+	 * @throws CacheNotFoundException if only declared caches are accepted and this one is
+	 * not declared
+	 */
+	public void checkAccessible(String cacheName) {
+		if (find(cacheName).isEmpty() && this.properties.declaredCachesOnly()) {
+			throw new CacheNotFoundException(cacheName);
+		}
+	}
+
+	/**
+	 * Returns the settings of a cache about to be written, creating it with the default
+	 * settings unless only declared caches are accepted.
+	 * @param cacheName the cache name, not yet validated
+	 * @return the settings of the cache
+	 * @throws InvalidRequestException if the name does not match the name pattern
+	 * @throws CacheNotFoundException if the cache does not exist and may not be created
+	 */
+	public CacheSettings findOrCreate(String cacheName) {
+		CacheSettings existing = find(cacheName).orElse(null);
+		if (existing != null) {
+			return existing;
+		}
+		if (this.properties.declaredCachesOnly()) {
+			throw new CacheNotFoundException(cacheName);
+		}
+		return this.settingsByName.computeIfAbsent(cacheName, this.properties.defaults()::toSettings);
+	}
+
+	/**
+	 * Returns the settings of every existing cache, sorted by name.
+	 * @return the settings
+	 */
+	public List<CacheSettings> findAll() {
+		Collection<CacheSettings> all = this.settingsByName.values();
+		return all.stream().sorted((left, right) -> left.name().compareTo(right.name())).toList();
+	}
+
+	private void checkName(String cacheName) {
+		if (!this.namePattern.matcher(cacheName).matches()) {
+			throw new InvalidRequestException(
+					"Invalid cache name '%s': it must match %s.".formatted(cacheName, this.namePattern.pattern()));
+		}
+	}
+
+}
