@@ -1,0 +1,62 @@
+package io.cachepair.api.catalog;
+
+import java.util.List;
+
+import io.cachepair.api.cacheclient.CacheTag;
+
+/**
+ * Names of the cache-service caches that store catalog responses, their tags, and the
+ * tags that each write makes stale.
+ * <p>
+ * Cache {@code products} stores one product's JSON under the key {@code {id}}, tagged
+ * {@code product:{id}}. Cache {@code product-pages} stores list pages under their
+ * {@link PageQuery#cacheKey() normalised query}, each tagged {@code product-pages} and
+ * {@code product:{id}} for every product on it.
+ */
+final class CatalogCaches {
+
+	static final String PRODUCTS = "products";
+
+	static final String PRODUCT_PAGES = "product-pages";
+
+	/**
+	 * Tag on every list page, removed when a write changes which products a page lists or
+	 * the totals.
+	 */
+	static final String ALL_PAGES_TAG = "product-pages";
+
+	private CatalogCaches() {
+	}
+
+	static String productTag(long id) {
+		return "product:" + id;
+	}
+
+	/**
+	 * Returns the tags that a new product makes stale: every list page, because totals
+	 * change and later pages shift.
+	 */
+	static List<CacheTag> staleAfterCreate() {
+		return List.of(new CacheTag(PRODUCT_PAGES, ALL_PAGES_TAG));
+	}
+
+	/**
+	 * Returns the tags that a replaced product makes stale. Pages are ordered by id, so
+	 * the same category keeps the product on the same pages, and only those pages change.
+	 * A new category moves it between lists, which changes every page.
+	 */
+	static List<CacheTag> staleAfterReplace(Product before, Product after) {
+		long id = after.requireId();
+		String pagesTag = before.category().equals(after.category()) ? productTag(id) : ALL_PAGES_TAG;
+		return List.of(new CacheTag(PRODUCTS, productTag(id)), new CacheTag(PRODUCT_PAGES, pagesTag));
+	}
+
+	/**
+	 * Returns the tags that a deleted product makes stale: the product and every list
+	 * page.
+	 */
+	static List<CacheTag> staleAfterDelete(long id) {
+		return List.of(new CacheTag(PRODUCTS, productTag(id)), new CacheTag(PRODUCT_PAGES, ALL_PAGES_TAG));
+	}
+
+}

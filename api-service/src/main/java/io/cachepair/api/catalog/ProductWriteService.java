@@ -1,0 +1,137 @@
+package io.cachepair.api.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.cachepair.api.cacheclient.ReadThroughCache;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.ETag;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates, replaces and deletes products. Each write commits to the database first and
+ * then removes the stale entries from the cache-service, so that a client reads its own
+ * write.
+ */
+@Service
+class ProductWriteService {
+
+	private final ProductRepository repository;
+
+	private final ReadThroughCache cache;
+
+	private final ProductJson json;
+
+	private final Clock clock;
+
+	ProductWriteService(ProductRepository repository, ReadThroughCache cache, ProductJson json, Clock clock) {
+		this.repository = repository;
+		this.cache = cache;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a product.
+	 * @param request the new product
+	 * @return the stored product, with its id
+	 * @throws DuplicateSkuException if another product has the SKU
+	 */
+	Product create(ProductRequest request) {
+		if (this.repository.existsBySku(request.sku())) {
+			throw new DuplicateSkuException(request.sku(), null);
+		}
+		Product created = save(request.toNewProduct(now()), false);
+		this.cache.invalidate(CatalogCaches.staleAfterCreate());
+		return created;
+	}
+
+	/**
+	 * Replaces a product, guarded by {@code If-Match} when the client sent one.
+	 * @param id the product's id
+	 * @param request the new content
+	 * @param ifMatch the {@code If-Match} header, or {@code null}
+	 * @return the stored product
+	 * @throws ProductNotFoundException if no product has the id
+	 * @throws ProductChangedException if the product no longer matches {@code If-Match},
+	 * or another request changed it at the same time
+	 * @throws DuplicateSkuException if another product has the new SKU
+	 */
+	Product replace(long id, ProductRequest request, @Nullable String ifMatch) {
+		Product current = this.repository.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
+		if (ifMatch != null && !matches(current, ifMatch)) {
+			throw ProductChangedException.staleTag(id, ifMatch);
+		}
+		if (!current.sku().equals(request.sku()) && this.repository.existsBySku(request.sku())) {
+			throw new DuplicateSkuException(request.sku(), null);
+		}
+		Product replaced = save(request.toReplacement(current, now()), ifMatch != null);
+		this.cache.invalidate(CatalogCaches.staleAfterReplace(current, replaced));
+		return replaced;
+	}
+
+	/**
+	 * Deletes a product.
+	 * @param id the product's id
+	 * @throws ProductNotFoundException if no product has the id
+	 */
+	void delete(long id) {
+		if (!this.repository.existsById(id)) {
+			throw new ProductNotFoundException(id);
+		}
+		this.repository.deleteById(id);
+		this.cache.invalidate(CatalogCaches.staleAfterDelete(id));
+	}
+
+	/**
+	 * Returns whether {@code If-Match} matches the product's current entity tag,
+	 * comparing strongly as RFC 9110 requires, so a weak tag never matches.
+	 */
+	private boolean matches(Product current, String ifMatch) {
+		List<ETag> expected = ETag.parse(ifMatch);
+		ETag actual = ETag.create(this.json.etagOf(current));
+		return expected.stream().anyMatch((tag) -> tag.isWildcard() || tag.compare(actual, true));
+	}
+
+	/**
+	 * Saves the product and turns the database's refusals into problems: a unique
+	 * constraint violation on the SKU, from a concurrent write that passed the duplicate
+	 * check too, and a stale optimistic locking version.
+	 */
+	private Product save(Product product, boolean conditional) {
+		try {
+			return this.repository.save(product);
+		}
+		catch (RuntimeException ex) {
+			if (hasCause(ex, DuplicateKeyException.class)) {
+				throw new DuplicateSkuException(product.sku(), ex);
+			}
+			if (hasCause(ex, OptimisticLockingFailureException.class)) {
+				throw ProductChangedException.concurrentUpdate(product.requireId(), conditional, ex);
+			}
+			throw ex;
+		}
+	}
+
+	private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Returns the current time in milliseconds, the precision that responses show.
+	 */
+	private Instant now() {
+		return Instant.now(this.clock).truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}

@@ -1,0 +1,185 @@
+package io.cachepair.api.web;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.ClassUtils;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns exceptions into RFC 9457 problem details. Invalid input gets a 400 whose
+ * {@code detail} and {@code errors} name each bad field or parameter; exceptions that
+ * carry their own problem, such as a missing product, keep it.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<InvalidInput> errors = new ArrayList<>();
+		for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+			errors.add(InvalidInput.field(error.getField(), message(error)));
+		}
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach((error) -> errors.add(InvalidInput.field(error.getObjectName(), message(error))));
+		return invalid("Invalid request body", errors, ex, headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<InvalidInput> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach((result) -> {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach((error) -> errors.add(InvalidInput.parameter(String.valueOf(name), message(error))));
+		});
+		return invalid("Invalid request parameters", errors, ex, headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = String.valueOf(ex.getPropertyName());
+		String expected = (ex.getRequiredType() != null) ? ex.getRequiredType().getSimpleName() : "another type";
+		InvalidInput error = InvalidInput.parameter(name,
+				"must be a valid " + expected.toLowerCase() + ", but was '" + ex.getValue() + "'");
+		return invalid("Invalid request parameters", List.of(error), ex, headers, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			InvalidInput error = InvalidInput.field(jsonPath(mismatch),
+					"must be " + describeType(mismatch.getTargetType()));
+			return invalid("Invalid request body", List.of(error), ex, headers, request);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON. Send a JSON object.");
+		problem.setTitle("Invalid request body");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Sends a 400 problem that lists the errors, sorted so that the same request always
+	 * gets the same response.
+	 */
+	private @Nullable ResponseEntity<Object> invalid(String title, List<InvalidInput> unsortedErrors, Exception ex,
+			HttpHeaders headers, WebRequest request) {
+		List<InvalidInput> errors = unsortedErrors.stream().sorted().toList();
+		String detail = errors.stream().map(InvalidInput::describe).collect(Collectors.joining("; ", "", "."));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle(title);
+		problem.setProperty("errors", errors.stream().map(InvalidInput::toMap).toList());
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Returns the JSON path of the value that Jackson rejected, such as {@code tags[2]}
+	 * or {@code price}.
+	 */
+	private static String jsonPath(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	/**
+	 * Describes a Java type as a client sees it in JSON or a query string.
+	 */
+	private static String describeType(@Nullable Class<?> type) {
+		if (type == null) {
+			return "a valid value";
+		}
+		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
+		if (boxed == Integer.class || boxed == Long.class || boxed == Short.class) {
+			return "an integer";
+		}
+		if (Number.class.isAssignableFrom(boxed)) {
+			return "a number";
+		}
+		if (CharSequence.class.isAssignableFrom(boxed)) {
+			return "a string";
+		}
+		if (Collection.class.isAssignableFrom(boxed) || boxed.isArray()) {
+			return "an array";
+		}
+		return (boxed == Boolean.class) ? "true or false" : "a valid value";
+	}
+
+	private static String message(MessageSourceResolvable error) {
+		String message = error.getDefaultMessage();
+		return (message != null) ? message : "is invalid";
+	}
+
+	/**
+	 * One invalid field of the body or one invalid request parameter.
+	 *
+	 * @param kind {@code field} or {@code parameter}
+	 * @param name the name of the field or parameter
+	 * @param message what is wrong with its value
+	 */
+	private record InvalidInput(String kind, String name, String message) implements Comparable<InvalidInput> {
+
+		private static final Comparator<InvalidInput> ORDER = Comparator.comparing(InvalidInput::name)
+			.thenComparing(InvalidInput::message);
+
+		static InvalidInput field(String name, String message) {
+			return new InvalidInput("field", name, message);
+		}
+
+		static InvalidInput parameter(String name, String message) {
+			return new InvalidInput("parameter", name, message);
+		}
+
+		@Override
+		public int compareTo(InvalidInput other) {
+			return ORDER.compare(this, other);
+		}
+
+		String describe() {
+			return "Invalid " + this.kind + " '" + this.name + "': " + this.message;
+		}
+
+		Map<String, String> toMap() {
+			Map<String, String> map = new LinkedHashMap<>();
+			map.put(this.kind, this.name);
+			map.put("detail", this.message);
+			return map;
+		}
+
+	}
+
+}
