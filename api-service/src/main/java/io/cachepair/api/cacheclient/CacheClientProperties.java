@@ -50,7 +50,7 @@ public record CacheClientProperties(@DefaultValue("http://localhost:8081") URI b
 	 * @param initialDelay delay before the first retry, doubled before each later one
 	 * @param maxDelay maximum delay between two attempts
 	 */
-	public record Retry(@DefaultValue("5") @Min(1) int maxAttempts,
+	public record Retry(@DefaultValue("6") @Min(1) int maxAttempts,
 			@DefaultValue("500ms") @DurationMin(millis = 1) Duration initialDelay,
 			@DefaultValue("10s") @DurationMin(millis = 1) Duration maxDelay) {
 

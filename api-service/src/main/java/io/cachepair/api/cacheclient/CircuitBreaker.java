@@ -57,7 +57,8 @@ class CircuitBreaker {
 		if (failures >= this.failureThreshold) {
 			this.openUntil.set(this.clock.instant().plus(this.openDuration));
 			if (failures == this.failureThreshold) {
-				logger.warn("Cache-service failed {} calls in a row, skipping it for {}", failures, this.openDuration);
+				logger.warn("Cache-service failed {} calls in a row, skipping it for {} ms", failures,
+						this.openDuration.toMillis());
 			}
 		}
 	}

@@ -52,8 +52,8 @@ class TagRemover {
 			return;
 		}
 		Duration delay = delayAfter(attempt);
-		logger.warn("Removing tag '{}' from cache '{}' failed (attempt {} of {}), retrying in {}: {}", tag.tag(),
-				tag.cache(), attempt, this.retry.maxAttempts(), delay, failure.getMessage());
+		logger.warn("Removing tag '{}' from cache '{}' failed (attempt {} of {}), retrying in {} ms: {}", tag.tag(),
+				tag.cache(), attempt, this.retry.maxAttempts(), delay.toMillis(), failure.getMessage());
 		this.scheduler.schedule(() -> attempt(tag, attempt + 1), delay);
 	}
 

@@ -1,0 +1,313 @@
+package io.cachepair.api.catalog;
+
+import java.nio.charset.StandardCharsets;
+
+import io.cachepair.api.cacheclient.CacheRead;
+import io.cachepair.api.cacheclient.CacheStatus;
+import io.cachepair.api.cacheclient.ContentETag;
+import io.cachepair.api.web.JsonConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.verify;
+
+@WebMvcTest(ProductController.class)
+@Import({ ProductJson.class, JsonConfiguration.class })
+class ProductControllerTests {
+
+	private static final byte[] PRODUCT_JSON = "{\"id\":1,\"price\":600.00}".getBytes(StandardCharsets.UTF_8);
+
+	private static final String VALID_BODY = """
+			{"sku":"KIT-1","name":"Lumen Air Kettle 2","price":24.90,"currency":"EUR","category":"kitchen","stock":5}
+			""";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@MockitoBean
+	private ProductReadService reads;
+
+	@MockitoBean
+	private ProductWriteService writes;
+
+	@Test
+	void getSendsCachedBytesWithETagAndStatus() {
+		given(this.reads.findById(1)).willReturn(read(CacheStatus.HIT));
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products/1").exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).hasContentType(MediaType.APPLICATION_JSON);
+		assertThat(result).headers().hasValue("X-Cache", "HIT");
+		assertThat(result).headers().hasValue("ETag", ContentETag.of(PRODUCT_JSON));
+		assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(PRODUCT_JSON);
+	}
+
+	@Test
+	void matchingIfNoneMatchGivesNotModified() {
+		given(this.reads.findById(1)).willReturn(read(CacheStatus.MISS));
+
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/products/1")
+			.header("If-None-Match", "\"other\", " + ContentETag.of(PRODUCT_JSON))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.NOT_MODIFIED);
+		assertThat(result).headers().hasValue("ETag", ContentETag.of(PRODUCT_JSON));
+		assertThat(result).headers().hasValue("X-Cache", "MISS");
+		assertThat(result.getResponse().getContentAsByteArray()).isEmpty();
+	}
+
+	@Test
+	void getWithOtherIfNoneMatchSendsBody() {
+		given(this.reads.findById(1)).willReturn(read(CacheStatus.HIT));
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products/1").header("If-None-Match", "\"other\"").exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(PRODUCT_JSON);
+	}
+
+	@Test
+	void unknownProductIsNotFoundProblem() {
+		given(this.reads.findById(404)).willThrow(new ProductNotFoundException(404));
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products/404").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Product not found");
+		assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("No product has id '404'.");
+	}
+
+	@Test
+	void nonNumericIdIsBadRequestNamingId() {
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products/abc").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].parameter").isEqualTo("id");
+	}
+
+	@Test
+	void pageDefaultsToFirstTwenty() {
+		given(this.reads.findPage(any())).willReturn(read(CacheStatus.MISS));
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products").exchange();
+
+		assertThat(result).hasStatusOk();
+		verify(this.reads).findPage(new PageQuery(0, 20, null));
+	}
+
+	@Test
+	void pagePassesCategory() {
+		given(this.reads.findPage(any())).willReturn(read(CacheStatus.HIT));
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products?page=2&size=100&category=laptops").exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).headers().hasValue("X-Cache", "HIT");
+		verify(this.reads).findPage(new PageQuery(2, 100, "laptops"));
+	}
+
+	@Test
+	void blankCategoryListsEveryCategory() {
+		given(this.reads.findPage(any())).willReturn(read(CacheStatus.HIT));
+
+		this.mvc.get().uri("/api/v1/products?category=").exchange();
+
+		verify(this.reads).findPage(new PageQuery(0, 20, null));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "size=0, size", "size=101, size", "size=-5, size", "size=ten, size", "page=-1, page", "page=x, page" })
+	void invalidPageParameterIsNamed(String query, String parameter) {
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products?" + query).exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].parameter").isEqualTo(parameter);
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("'" + parameter + "'");
+	}
+
+	@Test
+	void invalidPageAndSizeAreBothNamed() {
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products?page=-1&size=500").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[*].parameter").asArray().containsExactly("page", "size");
+	}
+
+	@Test
+	void createReturnsCreatedWithLocationAndETag() {
+		Product created = TestProducts.storedProduct(10_001);
+		given(this.writes.create(any())).willReturn(created);
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.CREATED);
+		assertThat(result).headers().hasValue("Location", "http://localhost/api/v1/products/10001");
+		assertThat(result).headers().hasValue("ETag", ContentETag.of(result.getResponse().getContentAsByteArray()));
+		assertThat(result).bodyJson().extractingPath("$.id").isEqualTo(10_001);
+	}
+
+	@Test
+	void createWithInvalidFieldsNamesEachField() {
+		String body = """
+				{"sku":" bad","name":"","price":-1,"currency":"eur","category":"kitchen","stock":-2,"tags":["ok",""]}
+				""";
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.contains("sku", "name", "price", "currency", "stock", "tags[1]");
+	}
+
+	@Test
+	void createWithMissingFieldsNamesThem() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.contains("sku", "name", "price", "currency", "category", "stock");
+	}
+
+	@Test
+	void createWithTooManyPriceDecimalsIsRejected() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY.replace("24.90", "24.905"))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("price");
+	}
+
+	@Test
+	void createWithWrongJsonTypeNamesField() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY.replace("24.90", "\"cheap\""))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("price");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].detail").isEqualTo("must be a number");
+	}
+
+	@Test
+	void createWithMalformedJsonIsBadRequest() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"sku\":")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Invalid request body");
+	}
+
+	@Test
+	void createWithDuplicateSkuIsConflict() {
+		given(this.writes.create(any())).willThrow(new DuplicateSkuException("KIT-1", null));
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.CONFLICT);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("'KIT-1'");
+	}
+
+	@Test
+	void replacePassesIfMatchAndReturnsETag() {
+		given(this.writes.replace(eq(1L), any(), eq("\"abc\""))).willReturn(TestProducts.storedProduct(1));
+
+		MvcTestResult result = this.mvc.put()
+			.uri("/api/v1/products/1")
+			.header("If-Match", "\"abc\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY)
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).headers().hasValue("ETag", ContentETag.of(result.getResponse().getContentAsByteArray()));
+	}
+
+	@Test
+	void replaceWithStaleTagIsPreconditionFailed() {
+		given(this.writes.replace(eq(1L), any(), any())).willThrow(ProductChangedException.staleTag(1, "\"old\""));
+
+		MvcTestResult result = this.mvc.put()
+			.uri("/api/v1/products/1")
+			.header("If-Match", "\"old\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void deleteReturnsNoContent() {
+		MvcTestResult result = this.mvc.delete().uri("/api/v1/products/1").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.NO_CONTENT);
+		verify(this.writes).delete(1);
+	}
+
+	@Test
+	void deleteOfUnknownProductIsNotFound() {
+		willThrow(new ProductNotFoundException(9)).given(this.writes).delete(9);
+
+		MvcTestResult result = this.mvc.delete().uri("/api/v1/products/9").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private static CacheRead read(CacheStatus status) {
+		return new CacheRead(PRODUCT_JSON, "application/json", ContentETag.of(PRODUCT_JSON), status);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Test support shared by the test packages.
+ */
+@NullMarked
+package io.cachepair.api.testing;
+
+import org.jspecify.annotations.NullMarked;
