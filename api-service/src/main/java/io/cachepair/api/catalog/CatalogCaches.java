@@ -10,8 +10,9 @@ import io.cachepair.api.cacheclient.CacheTag;
  * <p>
  * Cache {@code products} stores one product's JSON under the key {@code {id}}, tagged
  * {@code product:{id}}. Cache {@code product-pages} stores list pages under their
- * {@link PageQuery#cacheKey() normalised query}, each tagged {@code product-pages} and
- * {@code product:{id}} for every product on it.
+ * {@link PageQuery#cacheKey() normalised query}, each tagged {@code product-pages}, and
+ * also {@code product:{id}} for every product on it when that many tags fit within the
+ * cache-service's limit per entry.
  */
 final class CatalogCaches {
 
@@ -42,12 +43,18 @@ final class CatalogCaches {
 
 	/**
 	 * Returns the tags that a replaced product makes stale. Pages are ordered by id, so
-	 * the same category keeps the product on the same pages, and only those pages change.
-	 * A new category moves it between lists, which changes every page.
+	 * the same category keeps the product on the same pages, and only those pages change,
+	 * as long as every page carries its products' tags. A new category moves the product
+	 * between lists, which changes every page.
+	 * @param before the product as it was
+	 * @param after the product as stored now
+	 * @param pagesCarryProductTags whether every list page is tagged with the products on
+	 * it
 	 */
-	static List<CacheTag> staleAfterReplace(Product before, Product after) {
+	static List<CacheTag> staleAfterReplace(Product before, Product after, boolean pagesCarryProductTags) {
 		long id = after.requireId();
-		String pagesTag = before.category().equals(after.category()) ? productTag(id) : ALL_PAGES_TAG;
+		boolean samePages = pagesCarryProductTags && before.category().equals(after.category());
+		String pagesTag = samePages ? productTag(id) : ALL_PAGES_TAG;
 		return List.of(new CacheTag(PRODUCTS, productTag(id)), new CacheTag(PRODUCT_PAGES, pagesTag));
 	}
 

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 record PageQuery(int page, int size, @Nullable String category) {
 
+	static final int MAX_SIZE = 100;
+
 	/**
 	 * Returns the cache key of the page: the parameters in a fixed order, with the
 	 * category form-encoded so that no category can imitate another key.

@@ -55,7 +55,7 @@ class ProductController {
 
 	@GetMapping
 	ResponseEntity<byte[]> findPage(@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(PageQuery.MAX_SIZE) int size,
 			@RequestParam(required = false) @Size(max = 64) @Nullable String category) {
 		String categoryOrAll = (category == null || category.isBlank()) ? null : category;
 		return cached(this.reads.findPage(new PageQuery(page, size, categoryOrAll)));

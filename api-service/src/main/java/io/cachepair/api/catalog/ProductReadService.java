@@ -67,11 +67,21 @@ class ProductReadService {
 		Pageable pageable = PageRequest.of(query.page(), query.size(), Sort.by("id"));
 		Page<Product> page = (query.category() != null) ? this.repository.findAllByCategory(query.category(), pageable)
 				: this.repository.findAll(pageable);
+		byte[] value = this.json.write(ProductPageResponse.from(page));
+		return new CacheableValue(value, ProductJson.CONTENT_TYPE, pageTags(page));
+	}
+
+	/**
+	 * Returns the list tag, plus a tag per product when they all fit within the
+	 * cache-service's limit of tags per entry.
+	 */
+	private Set<String> pageTags(Page<Product> page) {
 		Set<String> tags = new LinkedHashSet<>();
 		tags.add(CatalogCaches.ALL_PAGES_TAG);
-		page.forEach((product) -> tags.add(CatalogCaches.productTag(product.requireId())));
-		byte[] value = this.json.write(ProductPageResponse.from(page));
-		return new CacheableValue(value, ProductJson.CONTENT_TYPE, tags);
+		if (page.getNumberOfElements() < this.properties.maxTagsPerEntry()) {
+			page.forEach((product) -> tags.add(CatalogCaches.productTag(product.requireId())));
+		}
+		return tags;
 	}
 
 }

@@ -29,11 +29,15 @@ class ProductWriteService {
 
 	private final Clock clock;
 
-	ProductWriteService(ProductRepository repository, ReadThroughCache cache, ProductJson json, Clock clock) {
+	private final boolean pagesCarryProductTags;
+
+	ProductWriteService(ProductRepository repository, ReadThroughCache cache, ProductJson json, Clock clock,
+			CatalogProperties properties) {
 		this.repository = repository;
 		this.cache = cache;
 		this.json = json;
 		this.clock = clock;
+		this.pagesCarryProductTags = properties.pagesCarryProductTags();
 	}
 
 	/**
@@ -71,7 +75,7 @@ class ProductWriteService {
 			throw new DuplicateSkuException(request.sku(), null);
 		}
 		Product replaced = save(request.toReplacement(current, now()), ifMatch != null);
-		this.cache.invalidate(CatalogCaches.staleAfterReplace(current, replaced));
+		this.cache.invalidate(CatalogCaches.staleAfterReplace(current, replaced, this.pagesCarryProductTags));
 		return replaced;
 	}
 
