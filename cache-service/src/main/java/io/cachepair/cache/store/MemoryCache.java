@@ -1,7 +1,7 @@
 package io.cachepair.cache.store;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +23,7 @@ import io.cachepair.cache.entry.Precondition;
 import io.cachepair.cache.entry.RemoveOutcome;
 import io.cachepair.cache.entry.WriteOutcome;
 import io.cachepair.cache.settings.CacheSettings;
+import io.cachepair.cache.web.PayloadTooLargeException;
 
 /**
  * One cache of the memory store: a bounded Caffeine cache of entries plus an index from
@@ -44,6 +45,8 @@ final class MemoryCache {
 
 	private final Ticker ticker;
 
+	private final CacheSettings settings;
+
 	private final AtomicLong bytes = new AtomicLong();
 
 	private final MemoryCacheCounters counters = new MemoryCacheCounters();
@@ -51,6 +54,7 @@ final class MemoryCache {
 	MemoryCache(CacheSettings settings, Ticker ticker) {
 		long minWeight = Math.ceilDiv(settings.maxBytes(), settings.maxEntries());
 		this.ticker = ticker;
+		this.settings = settings;
 		this.entries = Caffeine.newBuilder()
 			.ticker(ticker)
 			.executor(Runnable::run)
@@ -82,13 +86,25 @@ final class MemoryCache {
 	WriteOutcome write(String key, NewEntry entry, Precondition precondition) {
 		StoredEntry next = toStored(entry, this.ticker.read());
 		long size = EntrySize.of(key, next);
+		if (size > this.settings.maxBytes()) {
+			// Caffeine would admit it and at once evict it, and possibly other entries
+			// too.
+			throw new PayloadTooLargeException(
+					"The entry counts %d bytes, over the byte bound of %d bytes of cache '%s'; nothing was stored."
+						.formatted(size, this.settings.maxBytes(), this.settings.name()));
+		}
 		WriteOutcome[] outcome = new WriteOutcome[1];
+		Set<String> droppedTags = new HashSet<>();
 		try {
 			this.map.compute(key, (ignored, current) -> {
 				if (!precondition.allows((current != null) ? current.etag() : null)) {
 					throw UnchangedSignal.INSTANCE;
 				}
-				reindex(key, current, next);
+				index(key, next);
+				if (current != null) {
+					droppedTags.addAll(current.tags());
+					droppedTags.removeAll(next.tags());
+				}
 				this.bytes.addAndGet(size - ((current != null) ? EntrySize.of(key, current) : 0));
 				outcome[0] = (current != null) ? WriteOutcome.REPLACED : WriteOutcome.CREATED;
 				return next;
@@ -97,6 +113,7 @@ final class MemoryCache {
 		catch (UnchangedSignal ex) {
 			return WriteOutcome.PRECONDITION_FAILED;
 		}
+		droppedTags.forEach((tag) -> unindexIfUntagged(key, tag));
 		this.counters.puts.increment();
 		return outcome[0];
 	}
@@ -183,15 +200,8 @@ final class MemoryCache {
 		return removed[0];
 	}
 
-	private void reindex(String key, @Nullable StoredEntry current, StoredEntry next) {
-		if (current != null) {
-			for (String tag : current.tags()) {
-				if (!next.tags().contains(tag)) {
-					unindexTag(key, tag);
-				}
-			}
-		}
-		for (String tag : next.tags()) {
+	private void index(String key, StoredEntry entry) {
+		for (String tag : entry.tags()) {
 			// Adding inside compute keeps a concurrent unindexTag from dropping the set
 			// between its lookup and this add.
 			this.keysByTag.compute(tag, (ignored, keys) -> {
@@ -199,6 +209,26 @@ final class MemoryCache {
 				present.add(key);
 				return present;
 			});
+		}
+	}
+
+	/**
+	 * Removes a key from a tag's index once its entry no longer carries the tag. This
+	 * runs after the write that dropped the tag is visible: unindexing inside that write
+	 * would let a concurrent removal by tag skip the key while readers still see the old,
+	 * tagged entry.
+	 */
+	private void unindexIfUntagged(String key, String tag) {
+		try {
+			this.map.compute(key, (ignored, current) -> {
+				if (current == null || !current.tags().contains(tag)) {
+					unindexTag(key, tag);
+				}
+				throw UnchangedSignal.INSTANCE;
+			});
+		}
+		catch (UnchangedSignal ex) {
+			// Expected: the entry itself stays as it is.
 		}
 	}
 
@@ -237,6 +267,15 @@ final class MemoryCache {
 	MemoryCacheUsage usage() {
 		this.entries.cleanUp();
 		return new MemoryCacheUsage(this.entries.estimatedSize(), this.bytes.get());
+	}
+
+	/**
+	 * Returns an entry without counting a read or refreshing its idle timeout.
+	 * @param key the key
+	 * @return the live entry, or {@code null}
+	 */
+	@Nullable StoredEntry storedQuietly(String key) {
+		return this.entries.policy().getIfPresentQuietly(key);
 	}
 
 	MemoryCacheCounters counters() {

@@ -2,7 +2,6 @@ package io.cachepair.cache.store;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +14,6 @@ import io.cachepair.cache.entry.EntryStore;
 class StoreConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	Ticker ticker() {
 		return Ticker.systemTicker();
 	}
