@@ -231,6 +231,19 @@ class ProductControllerTests {
 	}
 
 	@Test
+	void createWithFractionalStockNamesField() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY.replace("\"stock\":5", "\"stock\":1.5"))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("stock");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].detail").isEqualTo("must be an integer");
+	}
+
+	@Test
 	void createWithMalformedJsonIsBadRequest() {
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/v1/products")
