@@ -2,6 +2,7 @@ package io.cachepair.cache.entry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,17 +44,66 @@ public class EntryRequestReader {
 	}
 
 	/**
-	 * Reads the request body, rejecting it unread when its declared length is over the
-	 * value size limit.
+	 * Checks a key given in a request body.
+	 * @param field the field that held it, for error messages
+	 * @param key the key
+	 * @throws InvalidRequestException if the key is empty or too long
+	 */
+	public void checkKey(String field, @Nullable String key) {
+		if (key == null || key.isEmpty()) {
+			throw new InvalidRequestException("Invalid %s: a key must not be empty.".formatted(field));
+		}
+		int length = key.getBytes(StandardCharsets.UTF_8).length;
+		if (length > this.limits.maxKeyBytes()) {
+			throw new InvalidRequestException(
+					"Invalid %s: the key is %d bytes long in UTF-8, over the limit of %d bytes.".formatted(field,
+							length, this.limits.maxKeyBytes()));
+		}
+	}
+
+	/**
+	 * Reads the request body as an entry's value, rejecting it unread when its declared
+	 * length is over the value size limit.
 	 * @param request the request
 	 * @return the body bytes
 	 * @throws IOException if reading the body fails
 	 */
 	public byte[] value(HttpServletRequest request) throws IOException {
+		return body(request, this.limits.maxValueSize().toBytes(), "value size limit",
+				"cache-service.limits.max-value-size");
+	}
+
+	/**
+	 * Reads the body of a batch call, rejecting it unread when its declared length is
+	 * over the batch body limit.
+	 * @param request the request
+	 * @return the body bytes
+	 * @throws IOException if reading the body fails
+	 */
+	public byte[] batchBody(HttpServletRequest request) throws IOException {
+		return body(request, this.limits.maxBatchBodySize().toBytes(), "batch body limit",
+				"cache-service.limits.max-batch-body-size");
+	}
+
+	/**
+	 * Checks the size of a value taken from a batch body.
+	 * @param field the field that held it
+	 * @param value the value
+	 * @throws PayloadTooLargeException if it is over the value size limit
+	 */
+	public void checkValueSize(String field, byte[] value) {
 		long limit = this.limits.maxValueSize().toBytes();
+		if (value.length > limit) {
+			throw new PayloadTooLargeException(
+					"The value of %s is %d bytes, over the value size limit of %d bytes (cache-service.limits.max-value-size)."
+						.formatted(field, value.length, limit));
+		}
+	}
+
+	private byte[] body(HttpServletRequest request, long limit, String limitName, String property) throws IOException {
 		long declared = request.getContentLengthLong();
 		if (declared > limit) {
-			throw tooLarge(declared + " bytes", limit);
+			throw tooLarge(declared + " bytes", limit, limitName, property);
 		}
 		InputStream body = request.getInputStream();
 		if (declared >= 0) {
@@ -61,7 +111,7 @@ public class EntryRequestReader {
 		}
 		byte[] value = body.readNBytes((int) limit + 1);
 		if (value.length > limit) {
-			throw tooLarge("more than " + limit + " bytes", limit);
+			throw tooLarge("more than " + limit + " bytes", limit, limitName, property);
 		}
 		return value;
 	}
@@ -75,10 +125,17 @@ public class EntryRequestReader {
 		return value;
 	}
 
-	private static PayloadTooLargeException tooLarge(String size, long limit) {
+	private static PayloadTooLargeException tooLarge(String size, long limit, String limitName, String property) {
 		return new PayloadTooLargeException(
-				"The value is %s, over the value size limit of %d bytes (cache-service.limits.max-value-size)."
-					.formatted(size, limit));
+				"The body is %s, over the %s of %d bytes (%s).".formatted(size, limitName, limit, property));
+	}
+
+	/**
+	 * Returns the configured limits.
+	 * @return the limits
+	 */
+	public CacheServiceProperties.Limits limits() {
+		return this.limits;
 	}
 
 	/**
@@ -89,14 +146,23 @@ public class EntryRequestReader {
 	 */
 	public String contentType(HttpServletRequest request) {
 		String contentType = request.getContentType();
-		if (contentType == null || contentType.isBlank()) {
-			return DEFAULT_CONTENT_TYPE;
-		}
+		return (contentType == null || contentType.isBlank()) ? DEFAULT_CONTENT_TYPE
+				: checkContentType("Content-Type", contentType);
+	}
+
+	/**
+	 * Checks that a content type is a valid media type.
+	 * @param field the header or field that held it
+	 * @param contentType the content type
+	 * @return the content type
+	 * @throws InvalidRequestException if it is not a valid media type
+	 */
+	public String checkContentType(String field, String contentType) {
 		try {
 			MediaType.parseMediaType(contentType);
 		}
 		catch (InvalidMediaTypeException ex) {
-			throw new InvalidRequestException("Invalid Content-Type '%s': %s".formatted(contentType, ex.getMessage()));
+			throw new InvalidRequestException("Invalid %s '%s': %s".formatted(field, contentType, ex.getMessage()));
 		}
 		return contentType;
 	}

@@ -1,5 +1,7 @@
 package io.cachepair.cache.entry;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import io.cachepair.cache.settings.CacheSettings;
@@ -21,6 +23,14 @@ public interface EntryStore {
 	@Nullable EntryView read(String cacheName, String key);
 
 	/**
+	 * Reads many entries, like {@link #read} for each key.
+	 * @param cacheName the cache name
+	 * @param keys the keys, possibly spread over many nodes of a cluster
+	 * @return one element per key in the same order, {@code null} for a miss
+	 */
+	List<@Nullable EntryView> readAll(String cacheName, List<String> keys);
+
+	/**
 	 * Writes an entry if the precondition allows it.
 	 * @param cache the settings of the cache, which is created if needed
 	 * @param key the key
@@ -29,6 +39,25 @@ public interface EntryStore {
 	 * @return what the write did
 	 */
 	WriteOutcome write(CacheSettings cache, String key, NewEntry entry, Precondition precondition);
+
+	/**
+	 * Writes many entries unconditionally. Callers check every entry before calling, so
+	 * that a rejected batch stores nothing.
+	 * @param cache the settings of the cache, which is created if needed
+	 * @param entries the entries with their keys
+	 * @return one outcome per entry, in the same order
+	 */
+	List<WriteOutcome> writeAll(CacheSettings cache, List<KeyedEntry> entries);
+
+	/**
+	 * Adds to a counter atomically, creating it at zero first when absent or expired.
+	 * @param cache the settings of the cache, which is created if needed
+	 * @param update the key, the amount and the expiry
+	 * @return the counter's new value
+	 * @throws CounterConflictException if the entry is not a counter or the sum would
+	 * overflow; nothing changes then
+	 */
+	long increment(CacheSettings cache, CounterUpdate update);
 
 	/**
 	 * Removes an entry if the precondition allows it.
@@ -61,5 +90,25 @@ public interface EntryStore {
 	 * @return the number of entries removed
 	 */
 	long flush(String cacheName);
+
+	/**
+	 * Removes every entry of a cache and forgets the cache.
+	 * @param cacheName the cache name
+	 * @return the number of entries removed
+	 */
+	long drop(String cacheName);
+
+	/**
+	 * Applies changed settings to an existing cache; a lower bound evicts at once.
+	 * @param cache the new settings
+	 */
+	void configure(CacheSettings cache);
+
+	/**
+	 * Returns what the store knows of a cache's contents.
+	 * @param cacheName the cache name
+	 * @return the usage, {@link StoreUsage#EMPTY} for a cache with no entries yet
+	 */
+	StoreUsage usage(String cacheName);
 
 }

@@ -12,16 +12,33 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the cache-service under {@code cache-service.*}.
  *
+ * @param store where entries live: {@code memory} (the default) or {@code redis}
  * @param limits the service-wide limits on keys, values, tags and names
  * @param defaults the settings of a cache created on first write
  * @param caches caches declared in configuration, by name; an unset field takes its value
  * from {@code defaults}
  * @param declaredCachesOnly whether only declared caches exist, so that other names are
  * not found instead of being created on first write
+ * @param token the bearer token every {@code /v1} call must carry, or none to leave the
+ * API open; set it with the {@code CACHE_SERVICE_TOKEN} environment variable
  */
 @ConfigurationProperties("cache-service")
-public record CacheServiceProperties(@DefaultValue Limits limits, @DefaultValue Defaults defaults,
-		@DefaultValue Map<String, Declared> caches, @DefaultValue("false") boolean declaredCachesOnly) {
+public record CacheServiceProperties(@DefaultValue("memory") StoreType store, @DefaultValue Limits limits,
+		@DefaultValue Defaults defaults, @DefaultValue Map<String, Declared> caches,
+		@DefaultValue("false") boolean declaredCachesOnly, @Nullable String token) {
+
+	/**
+	 * The kinds of store.
+	 */
+	public enum StoreType {
+
+		/** Entries live in this process, in Caffeine caches. */
+		MEMORY,
+
+		/** Entries live in Redis, shared by every replica of the service. */
+		REDIS
+
+	}
 
 	/**
 	 * Service-wide limits; a request over one of them is rejected and changes nothing.
@@ -31,10 +48,13 @@ public record CacheServiceProperties(@DefaultValue Limits limits, @DefaultValue 
 	 * @param maxTagsPerEntry the most tags one write may carry
 	 * @param maxTagLength the longest tag, in characters
 	 * @param cacheNamePattern the regular expression every cache name matches
+	 * @param maxBatchSize the most keys or entries in one batch call
+	 * @param maxBatchBodySize the largest request body of a batch call
 	 */
 	public record Limits(@DefaultValue("1024") int maxKeyBytes, @DefaultValue("1MB") DataSize maxValueSize,
-			@DefaultValue("16") int maxTagsPerEntry, @DefaultValue("128") int maxTagLength,
-			@DefaultValue("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String cacheNamePattern) {
+			@DefaultValue("128") int maxTagsPerEntry, @DefaultValue("128") int maxTagLength,
+			@DefaultValue("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") String cacheNamePattern,
+			@DefaultValue("1000") int maxBatchSize, @DefaultValue("32MB") DataSize maxBatchBodySize) {
 	}
 
 	/**

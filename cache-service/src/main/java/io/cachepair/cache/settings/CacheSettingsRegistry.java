@@ -55,7 +55,7 @@ public class CacheSettingsRegistry {
 	 */
 	public void checkAccessible(String cacheName) {
 		if (find(cacheName).isEmpty() && this.properties.declaredCachesOnly()) {
-			throw new CacheNotFoundException(cacheName);
+			throw CacheNotFoundException.notDeclared(cacheName);
 		}
 	}
 
@@ -73,9 +73,60 @@ public class CacheSettingsRegistry {
 			return existing;
 		}
 		if (this.properties.declaredCachesOnly()) {
-			throw new CacheNotFoundException(cacheName);
+			throw CacheNotFoundException.notDeclared(cacheName);
 		}
 		return this.settingsByName.computeIfAbsent(cacheName, this.properties.defaults()::toSettings);
+	}
+
+	/**
+	 * Stores new settings for a cache, creating it if needed.
+	 * @param settings the settings
+	 * @return whether the cache was created
+	 */
+	public boolean put(CacheSettings settings) {
+		return this.settingsByName.put(settings.name(), settings) == null;
+	}
+
+	/**
+	 * Forgets a cache created on demand, or resets a declared cache to its declared
+	 * settings.
+	 * @param cacheName the cache name
+	 * @return whether the cache existed
+	 */
+	public boolean remove(String cacheName) {
+		CacheServiceProperties.Declared declared = this.properties.caches().get(cacheName);
+		if (declared != null) {
+			this.settingsByName.put(cacheName, declared.toSettings(cacheName, this.properties.defaults()));
+			return true;
+		}
+		return this.settingsByName.remove(cacheName) != null;
+	}
+
+	/**
+	 * Returns whether a cache is declared in configuration.
+	 * @param cacheName the cache name
+	 * @return whether it is declared
+	 */
+	public boolean isDeclared(String cacheName) {
+		return this.properties.caches().containsKey(cacheName);
+	}
+
+	/**
+	 * Returns whether caches that are not declared are rejected instead of created.
+	 * @return the {@code declared-caches-only} setting
+	 */
+	public boolean acceptsOnlyDeclared() {
+		return this.properties.declaredCachesOnly();
+	}
+
+	/**
+	 * Returns the settings a new cache gets.
+	 * @param cacheName the name of the new cache
+	 * @return the default settings under that name
+	 */
+	public CacheSettings defaults(String cacheName) {
+		checkName(cacheName);
+		return this.properties.defaults().toSettings(cacheName);
 	}
 
 	/**

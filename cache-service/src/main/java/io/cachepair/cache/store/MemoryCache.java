@@ -3,24 +3,27 @@ package io.cachepair.cache.store;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Policy.VarExpiration;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 
+import io.cachepair.cache.entry.CounterConflictException;
+import io.cachepair.cache.entry.CounterUpdate;
+import io.cachepair.cache.entry.CounterValues;
+import io.cachepair.cache.entry.EntityTag;
 import io.cachepair.cache.entry.EntryView;
 import io.cachepair.cache.entry.NewEntry;
 import io.cachepair.cache.entry.Precondition;
 import io.cachepair.cache.entry.RemoveOutcome;
+import io.cachepair.cache.entry.StoreUsage;
 import io.cachepair.cache.entry.WriteOutcome;
 import io.cachepair.cache.settings.CacheSettings;
 import io.cachepair.cache.web.PayloadTooLargeException;
@@ -31,9 +34,9 @@ import io.cachepair.cache.web.PayloadTooLargeException;
  * <p>
  * Both bounds are enforced through Caffeine's weight: an entry weighs its size in bytes,
  * but at least {@code maxBytes / maxEntries}, so a total weight within {@code maxBytes}
- * also keeps the count within {@code maxEntries}. Every change to an entry and to its tag
- * index happens inside Caffeine's per-key compute, so the index never misses a live
- * entry.
+ * also keeps the count within {@code maxEntries}. A write adds its key to the tag index
+ * inside Caffeine's per-key compute, before the entry becomes visible, so a removal by
+ * tag never misses a live tagged entry.
  */
 final class MemoryCache {
 
@@ -41,42 +44,46 @@ final class MemoryCache {
 
 	private final ConcurrentMap<String, StoredEntry> map;
 
-	private final Map<String, Set<String>> keysByTag = new ConcurrentHashMap<>();
+	private final TagIndex tagIndex = new TagIndex();
 
 	private final Ticker ticker;
-
-	private final CacheSettings settings;
 
 	private final AtomicLong bytes = new AtomicLong();
 
 	private final MemoryCacheCounters counters = new MemoryCacheCounters();
 
+	private volatile CacheSettings settings;
+
+	private volatile long minWeight;
+
 	MemoryCache(CacheSettings settings, Ticker ticker) {
-		long minWeight = Math.ceilDiv(settings.maxBytes(), settings.maxEntries());
 		this.ticker = ticker;
 		this.settings = settings;
+		this.minWeight = minWeight(settings);
 		this.entries = Caffeine.newBuilder()
 			.ticker(ticker)
 			.executor(Runnable::run)
 			.maximumWeight(settings.maxBytes())
-			.<String, StoredEntry>weigher((key, entry) -> weight(key, entry, minWeight))
+			.<String, StoredEntry>weigher(this::weight)
 			.expireAfter(new EntryExpiry())
 			.evictionListener(this::onEviction)
 			.build();
 		this.map = this.entries.asMap();
 	}
 
-	private static int weight(String key, StoredEntry entry, long minWeight) {
-		return (int) Math.min(Integer.MAX_VALUE, Math.max(minWeight, EntrySize.of(key, entry)));
+	private static long minWeight(CacheSettings settings) {
+		return Math.ceilDiv(settings.maxBytes(), settings.maxEntries());
+	}
+
+	private int weight(String key, StoredEntry entry) {
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(this.minWeight, EntrySize.of(key, entry)));
 	}
 
 	@Nullable EntryView read(String key) {
 		StoredEntry entry = this.entries.getIfPresent(key);
 		if (entry == null) {
-			this.counters.misses.increment();
 			return null;
 		}
-		this.counters.hits.increment();
 		long now = this.ticker.read();
 		return new EntryView(entry.value(), entry.contentType(), entry.etag(),
 				Duration.ofNanos(now - entry.writtenAt()),
@@ -85,14 +92,7 @@ final class MemoryCache {
 
 	WriteOutcome write(String key, NewEntry entry, Precondition precondition) {
 		StoredEntry next = toStored(entry, this.ticker.read());
-		long size = EntrySize.of(key, next);
-		if (size > this.settings.maxBytes()) {
-			// Caffeine would admit it and at once evict it, and possibly other entries
-			// too.
-			throw new PayloadTooLargeException(
-					"The entry counts %d bytes, over the byte bound of %d bytes of cache '%s'; nothing was stored."
-						.formatted(size, this.settings.maxBytes(), this.settings.name()));
-		}
+		long size = checkSize(key, next);
 		WriteOutcome[] outcome = new WriteOutcome[1];
 		Set<String> droppedTags = new HashSet<>();
 		try {
@@ -100,7 +100,7 @@ final class MemoryCache {
 				if (!precondition.allows((current != null) ? current.etag() : null)) {
 					throw UnchangedSignal.INSTANCE;
 				}
-				index(key, next);
+				this.tagIndex.add(key, next.tags());
 				if (current != null) {
 					droppedTags.addAll(current.tags());
 					droppedTags.removeAll(next.tags());
@@ -114,20 +114,85 @@ final class MemoryCache {
 			return WriteOutcome.PRECONDITION_FAILED;
 		}
 		droppedTags.forEach((tag) -> unindexIfUntagged(key, tag));
-		this.counters.puts.increment();
 		return outcome[0];
 	}
 
+	private long checkSize(String key, StoredEntry entry) {
+		long size = EntrySize.of(key, entry);
+		CacheSettings current = this.settings;
+		if (size > current.maxBytes()) {
+			// Caffeine would admit it and at once evict it, and possibly other entries
+			// too.
+			throw new PayloadTooLargeException(
+					"The entry counts %d bytes, over the byte bound of %d bytes of cache '%s'; nothing was stored."
+						.formatted(size, current.maxBytes(), current.name()));
+		}
+		return size;
+	}
+
 	private static StoredEntry toStored(NewEntry entry, long now) {
-		long expiresAt = saturatedAdd(now, entry.ttl().toNanos());
 		long idleNanos = (entry.idle() != null) ? entry.idle().toNanos() : 0;
 		return new StoredEntry(entry.value(), entry.contentType(), entry.etag(), Set.copyOf(entry.tags()), now,
-				expiresAt, idleNanos);
+				saturatedAdd(now, entry.ttl().toNanos()), idleNanos);
 	}
 
 	private static long saturatedAdd(long left, long right) {
 		long sum = left + right;
 		return (((left ^ sum) & (right ^ sum)) < 0) ? Long.MAX_VALUE : sum;
+	}
+
+	/**
+	 * Removes a key from a tag's index once its entry no longer carries the tag. This
+	 * runs after the write that dropped the tag is visible: unindexing inside that write
+	 * would let a concurrent removal by tag skip the key while readers still see the old,
+	 * tagged entry.
+	 */
+	private void unindexIfUntagged(String key, String tag) {
+		try {
+			this.map.compute(key, (ignored, current) -> {
+				if (current == null || !current.tags().contains(tag)) {
+					this.tagIndex.remove(key, tag);
+				}
+				throw UnchangedSignal.INSTANCE;
+			});
+		}
+		catch (UnchangedSignal ex) {
+			// Expected: the entry itself stays as it is.
+		}
+	}
+
+	long increment(CounterUpdate update) {
+		long now = this.ticker.read();
+		long[] sum = new long[1];
+		this.map.compute(update.key(), (key, current) -> {
+			long base = (current != null) ? counterValue(key, current) : 0;
+			sum[0] = CounterValues.add(key, base, update.delta());
+			StoredEntry next = nextCounter(update, current, sum[0], now);
+			this.bytes.addAndGet(EntrySize.of(key, next) - ((current != null) ? EntrySize.of(key, current) : 0));
+			return next;
+		});
+		return sum[0];
+	}
+
+	private static long counterValue(String key, StoredEntry entry) {
+		Long value = CounterValues.parse(entry.value());
+		if (value == null) {
+			throw CounterConflictException.notACounter(key);
+		}
+		return value;
+	}
+
+	private static StoredEntry nextCounter(CounterUpdate update, @Nullable StoredEntry current, long value, long now) {
+		byte[] bytes = CounterValues.format(value);
+		EntityTag etag = EntityTag.of(bytes);
+		Set<String> tags = (current != null) ? current.tags() : Set.of();
+		if (current != null && update.keepExpiry()) {
+			return new StoredEntry(bytes, CounterValues.CONTENT_TYPE, etag, tags, now, current.expiresAt(),
+					current.idleNanos());
+		}
+		long idleNanos = (update.idle() != null) ? update.idle().toNanos() : 0;
+		return new StoredEntry(bytes, CounterValues.CONTENT_TYPE, etag, tags, now,
+				saturatedAdd(now, update.ttl().toNanos()), idleNanos);
 	}
 
 	RemoveOutcome remove(String key, Precondition precondition) {
@@ -138,8 +203,7 @@ final class MemoryCache {
 					throw UnchangedSignal.INSTANCE;
 				}
 				if (current != null) {
-					unindex(key, current);
-					this.bytes.addAndGet(-EntrySize.of(key, current));
+					release(key, current);
 					outcome[0] = RemoveOutcome.REMOVED;
 				}
 				return null;
@@ -147,9 +211,6 @@ final class MemoryCache {
 		}
 		catch (UnchangedSignal ex) {
 			return RemoveOutcome.PRECONDITION_FAILED;
-		}
-		if (outcome[0] == RemoveOutcome.REMOVED) {
-			this.counters.removals.increment();
 		}
 		return outcome[0];
 	}
@@ -159,11 +220,7 @@ final class MemoryCache {
 	}
 
 	long removeByTag(String tag) {
-		Set<String> tagged = this.keysByTag.get(tag);
-		if (tagged == null) {
-			return 0;
-		}
-		return removeMatching(List.copyOf(tagged), (key) -> true, (entry) -> entry.tags().contains(tag));
+		return removeMatching(this.tagIndex.keysWith(tag), (key) -> true, (entry) -> entry.tags().contains(tag));
 	}
 
 	long flush() {
@@ -177,7 +234,6 @@ final class MemoryCache {
 				removed++;
 			}
 		}
-		this.counters.removals.add(removed);
 		return removed;
 	}
 
@@ -188,8 +244,7 @@ final class MemoryCache {
 				if (!entryTest.test(current)) {
 					throw UnchangedSignal.INSTANCE;
 				}
-				unindex(key, current);
-				this.bytes.addAndGet(-EntrySize.of(key, current));
+				release(key, current);
 				removed[0] = true;
 				return null;
 			});
@@ -200,57 +255,16 @@ final class MemoryCache {
 		return removed[0];
 	}
 
-	private void index(String key, StoredEntry entry) {
-		for (String tag : entry.tags()) {
-			// Adding inside compute keeps a concurrent unindexTag from dropping the set
-			// between its lookup and this add.
-			this.keysByTag.compute(tag, (ignored, keys) -> {
-				Set<String> present = (keys != null) ? keys : ConcurrentHashMap.newKeySet();
-				present.add(key);
-				return present;
-			});
-		}
-	}
-
-	/**
-	 * Removes a key from a tag's index once its entry no longer carries the tag. This
-	 * runs after the write that dropped the tag is visible: unindexing inside that write
-	 * would let a concurrent removal by tag skip the key while readers still see the old,
-	 * tagged entry.
-	 */
-	private void unindexIfUntagged(String key, String tag) {
-		try {
-			this.map.compute(key, (ignored, current) -> {
-				if (current == null || !current.tags().contains(tag)) {
-					unindexTag(key, tag);
-				}
-				throw UnchangedSignal.INSTANCE;
-			});
-		}
-		catch (UnchangedSignal ex) {
-			// Expected: the entry itself stays as it is.
-		}
-	}
-
-	private void unindex(String key, StoredEntry entry) {
-		for (String tag : entry.tags()) {
-			unindexTag(key, tag);
-		}
-	}
-
-	private void unindexTag(String key, String tag) {
-		this.keysByTag.computeIfPresent(tag, (ignored, keys) -> {
-			keys.remove(key);
-			return keys.isEmpty() ? null : keys;
-		});
+	private void release(String key, StoredEntry entry) {
+		this.tagIndex.remove(key, entry.tags());
+		this.bytes.addAndGet(-EntrySize.of(key, entry));
 	}
 
 	private void onEviction(@Nullable String key, @Nullable StoredEntry entry, RemovalCause cause) {
 		if (key == null || entry == null) {
 			return;
 		}
-		unindex(key, entry);
-		this.bytes.addAndGet(-EntrySize.of(key, entry));
+		release(key, entry);
 		if (cause == RemovalCause.EXPIRED) {
 			this.counters.expirations.increment();
 		}
@@ -260,13 +274,31 @@ final class MemoryCache {
 	}
 
 	/**
+	 * Applies new bounds. Every entry is weighed again under the new entry bound, keeping
+	 * the time it has left, and the byte bound evicts at once.
+	 * @param newSettings the new settings
+	 */
+	void configure(CacheSettings newSettings) {
+		this.settings = newSettings;
+		this.minWeight = minWeight(newSettings);
+		VarExpiration<String, StoredEntry> expiration = this.entries.policy().expireVariably().orElseThrow();
+		for (String key : List.copyOf(this.map.keySet())) {
+			expiration.getExpiresAfter(key)
+				.ifPresent((timeLeft) -> expiration.compute(key, (ignored, current) -> current, timeLeft));
+		}
+		this.entries.policy().eviction().orElseThrow().setMaximum(newSettings.maxBytes());
+		this.entries.cleanUp();
+	}
+
+	/**
 	 * Returns the number of live entries and their bytes, after removing expired entries
 	 * and finishing pending evictions so that neither figure exceeds its bound.
 	 * @return the current usage
 	 */
-	MemoryCacheUsage usage() {
+	StoreUsage usage() {
 		this.entries.cleanUp();
-		return new MemoryCacheUsage(this.entries.estimatedSize(), this.bytes.get());
+		return new StoreUsage(this.entries.estimatedSize(), this.bytes.get(), this.counters.evictions.sum(),
+				this.counters.expirations.sum());
 	}
 
 	/**
@@ -276,10 +308,6 @@ final class MemoryCache {
 	 */
 	@Nullable StoredEntry storedQuietly(String key) {
 		return this.entries.policy().getIfPresentQuietly(key);
-	}
-
-	MemoryCacheCounters counters() {
-		return this.counters;
 	}
 
 }

@@ -3,17 +3,9 @@ package io.cachepair.cache.store;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Running counts of what happened in one cache of the memory store.
+ * Running counts of the entries one cache of the memory store lost without being asked.
  */
 final class MemoryCacheCounters {
-
-	final LongAdder hits = new LongAdder();
-
-	final LongAdder misses = new LongAdder();
-
-	final LongAdder puts = new LongAdder();
-
-	final LongAdder removals = new LongAdder();
 
 	final LongAdder evictions = new LongAdder();
 

@@ -2,15 +2,17 @@ package io.cachepair.cache.store;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.cachepair.cache.entry.EntryStore;
 
 /**
- * Creates the entry store and the ticker that times expiry.
+ * Creates the memory store, the default, and the ticker that times its expiry.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "cache-service.store", havingValue = "memory", matchIfMissing = true)
 class StoreConfiguration {
 
 	@Bean
@@ -19,7 +21,7 @@ class StoreConfiguration {
 	}
 
 	@Bean
-	EntryStore memoryEntryStore(Ticker ticker) {
+	EntryStore storeBackend(Ticker ticker) {
 		return new MemoryEntryStore(ticker);
 	}
 

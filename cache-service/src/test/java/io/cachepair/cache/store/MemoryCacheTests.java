@@ -22,6 +22,7 @@ import io.cachepair.cache.entry.NewEntry;
 import io.cachepair.cache.entry.Precondition;
 import io.cachepair.cache.entry.WriteOutcome;
 import io.cachepair.cache.settings.CacheSettings;
+import io.cachepair.cache.entry.StoreUsage;
 import io.cachepair.cache.web.PayloadTooLargeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class MemoryCacheTests {
 			assertThat(cache.usage().bytes()).isLessThanOrEqualTo(64 * 1024);
 		}
 		assertThat(cache.usage().entries()).isPositive();
-		assertThat(cache.counters().evictions.sum()).isPositive();
+		assertThat(cache.usage().sizeEvictions()).isPositive();
 	}
 
 	@Test
@@ -72,14 +73,14 @@ class MemoryCacheTests {
 		for (int i = 0; i < 10; i++) {
 			cache.write("key-" + i, entry("small"), Precondition.NONE);
 		}
-		MemoryCacheUsage before = cache.usage();
+		StoreUsage before = cache.usage();
 
 		assertThatExceptionOfType(PayloadTooLargeException.class)
 			.isThrownBy(() -> cache.write("huge", entry("x".repeat(5000)), Precondition.NONE))
 			.withMessageContaining("byte bound of 4096");
 
 		assertThat(cache.usage()).isEqualTo(before);
-		assertThat(cache.counters().evictions.sum()).isZero();
+		assertThat(cache.usage().sizeEvictions()).isZero();
 		assertThat(cache.read("huge")).isNull();
 	}
 
@@ -95,8 +96,7 @@ class MemoryCacheTests {
 		cache.removeByTag("t");
 		this.ticker.advance(Duration.ofSeconds(6));
 
-		assertThat(cache.usage()).isEqualTo(new MemoryCacheUsage(0, 0));
-		assertThat(cache.counters().expirations.sum()).isEqualTo(1);
+		assertThat(cache.usage()).isEqualTo(new StoreUsage(0L, 0L, 0L, 1L));
 	}
 
 	@Test
@@ -135,7 +135,8 @@ class MemoryCacheTests {
 		for (int i = 0; i < KEYS; i++) {
 			assertThat(cache.read("key-" + i)).as("key-%d after removing both tags", i).isNull();
 		}
-		assertThat(cache.usage()).isEqualTo(new MemoryCacheUsage(0, 0));
+		assertThat(cache.usage().entries()).isZero();
+		assertThat(cache.usage().bytes()).isZero();
 	}
 
 	private static void writeTaggedUntilStopped(MemoryCache cache, AtomicLong clock, Map<String, Long> finishedAt,
@@ -171,7 +172,7 @@ class MemoryCacheTests {
 	void preconditionFailureLeavesEntryUnchanged() {
 		MemoryCache cache = new MemoryCache(settings(100, 1024 * 1024), this.ticker);
 		cache.write("a", entry("first"), Precondition.NONE);
-		MemoryCacheUsage before = cache.usage();
+		StoreUsage before = cache.usage();
 
 		WriteOutcome outcome = cache.write("a", entry("second"),
 				new Precondition(null, io.cachepair.cache.entry.EntityTagCondition.parse("If-None-Match", "*")));

@@ -1,0 +1,13 @@
+package io.cachepair.cache.batch;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of a batch read.
+ *
+ * @param keys the keys to read, answered in this order
+ */
+public record BatchGetRequest(@Nullable List<@Nullable String> keys) {
+}

@@ -1,0 +1,9 @@
+package io.cachepair.cache.counter;
+
+/**
+ * The answer to an addition to a counter.
+ *
+ * @param value the counter's value after the addition
+ */
+public record CounterValue(long value) {
+}
