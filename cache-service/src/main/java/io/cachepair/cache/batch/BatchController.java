@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -25,7 +24,7 @@ import io.cachepair.cache.entry.KeyedEntry;
 import io.cachepair.cache.entry.WriteOutcome;
 import io.cachepair.cache.settings.CacheSettings;
 import io.cachepair.cache.settings.CacheSettingsRegistry;
-import io.cachepair.cache.web.InvalidRequestException;
+import io.cachepair.cache.web.JsonProblems;
 
 /**
  * Reads or writes many entries of one cache in a single call.
@@ -120,19 +119,13 @@ public class BatchController {
 		return new BatchPutResult(written);
 	}
 
-	private static String where(JacksonException ex) {
-		TokenStreamLocation location = ex.getLocation();
-		return (location != null) ? " (line %d, column %d)".formatted(location.getLineNr(), location.getColumnNr())
-				: "";
-	}
-
 	private <T> T parse(HttpServletRequest request, Class<T> type) throws IOException {
 		byte[] body = this.requestReader.batchBody(request);
 		try {
 			return this.mapper.readValue(body, type);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidRequestException("Invalid JSON body: %s%s.".formatted(ex.getOriginalMessage(), where(ex)));
+			throw JsonProblems.invalidBody(ex);
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.cachepair.cache.web;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -38,6 +40,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 				"The cache-service failed to handle the request; the error is in its log.");
 		problem.setTitle("Internal error");
 		return problemResponse(problem);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getMostSpecificCause();
+		String detail = (cause instanceof JacksonException jackson) ? JsonProblems.invalidBody(jackson).detail()
+				: "Invalid request body: it is missing or is not valid JSON.";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid request");
+		return createResponseEntity(problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override

@@ -15,25 +15,25 @@ import java.time.Duration;
  * A thin HTTP client for the contract tests. It sends paths exactly as given, so tests
  * control percent-encoding byte for byte.
  */
-class CacheHttpClient {
+public class CacheHttpClient {
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private final String baseUrl;
 
-	CacheHttpClient(int port) {
+	public CacheHttpClient(int port) {
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
-	static String encode(String text) {
+	public static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
-	static String entryPath(String cache, String key) {
+	public static String entryPath(String cache, String key) {
 		return "/v1/caches/" + cache + "/entries/" + encode(key);
 	}
 
-	HttpResponse<byte[]> send(String method, String path, byte[] body, String... headers) {
+	public HttpResponse<byte[]> send(String method, String path, byte[] body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(10))
 			.method(method, (body.length > 0 || method.equals("PUT") || method.equals("POST"))
@@ -53,19 +53,19 @@ class CacheHttpClient {
 		}
 	}
 
-	HttpResponse<byte[]> get(String path, String... headers) {
+	public HttpResponse<byte[]> get(String path, String... headers) {
 		return send("GET", path, new byte[0], headers);
 	}
 
-	HttpResponse<byte[]> put(String path, String body, String... headers) {
+	public HttpResponse<byte[]> put(String path, String body, String... headers) {
 		return send("PUT", path, body.getBytes(StandardCharsets.UTF_8), headers);
 	}
 
-	HttpResponse<byte[]> delete(String path, String... headers) {
+	public HttpResponse<byte[]> delete(String path, String... headers) {
 		return send("DELETE", path, new byte[0], headers);
 	}
 
-	static String text(HttpResponse<byte[]> response) {
+	public static String text(HttpResponse<byte[]> response) {
 		return new String(response.body(), StandardCharsets.UTF_8);
 	}
 

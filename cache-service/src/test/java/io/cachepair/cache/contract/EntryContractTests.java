@@ -3,15 +3,19 @@ package io.cachepair.cache.contract;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.cachepair.cache.contract.CacheHttpClient.entryPath;
 import static io.cachepair.cache.contract.CacheHttpClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,16 +24,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this one, starts the service on that store, and supplies the way to move time forward.
  * Each test uses a cache of its own, so tests never see each other's entries.
  */
-public abstract class EntryContractTests {
+public abstract class EntryContractTests implements CounterContract, BatchContract, CacheAdminContract {
 
 	/** A cache declared by subclasses with a maximum TTL of one hour. */
 	protected static final String SHORT_CACHE = "short";
 
 	protected String cache;
 
-	protected abstract CacheHttpClient client();
+	@Override
+	public abstract CacheHttpClient client();
 
-	protected abstract void advanceTime(Duration duration);
+	@Override
+	public abstract void advanceTime(Duration duration);
+
+	@Override
+	public String cacheName() {
+		return this.cache;
+	}
 
 	@BeforeEach
 	void useFreshCache() {
@@ -37,7 +48,7 @@ public abstract class EntryContractTests {
 	}
 
 	private String path(String key) {
-		return entryPath(this.cache, key);
+		return entryPath(key);
 	}
 
 	@Test
@@ -222,11 +233,11 @@ public abstract class EntryContractTests {
 
 	@Test
 	void ttlAboveCacheMaximumIsRejected() {
-		HttpResponse<byte[]> rejected = client().put(entryPath(SHORT_CACHE, "k") + "?ttl=2h", "v");
+		HttpResponse<byte[]> rejected = client().put(CacheHttpClient.entryPath(SHORT_CACHE, "k") + "?ttl=2h", "v");
 
 		assertThat(rejected.statusCode()).isEqualTo(400);
 		assertThat(text(rejected)).contains("maximum of 1h");
-		assertThat(client().get(entryPath(SHORT_CACHE, "k")).statusCode()).isEqualTo(404);
+		assertThat(client().get(CacheHttpClient.entryPath(SHORT_CACHE, "k")).statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -448,6 +459,84 @@ public abstract class EntryContractTests {
 		assertThat(client().delete(path("k"), "If-Match", "\"stale\"").statusCode()).isEqualTo(412);
 		assertThat(client().get(path("k")).statusCode()).isEqualTo(200);
 		assertThat(client().delete(path("k"), "If-Match", etag).statusCode()).isEqualTo(204);
+	}
+
+	@Test
+	void concurrentCompareAndSetLosesNoUpdate() throws Exception {
+		client().put(path("n"), "0");
+		int clients = 16;
+		int successesPerClient = 25;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> conflicts = new ArrayList<>();
+		try (ExecutorService executor = Executors.newFixedThreadPool(clients)) {
+			for (int i = 0; i < clients; i++) {
+				conflicts.add(executor.submit(() -> {
+					start.await();
+					return addOneWithCompareAndSet(successesPerClient);
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> result : conflicts) {
+				result.get();
+			}
+		}
+
+		assertThat(text(client().get(path("n")))).isEqualTo(Integer.toString(clients * successesPerClient));
+	}
+
+	// Adds one to the number under key "n" by read, then compare-and-set, retrying on
+	// 412.
+	private int addOneWithCompareAndSet(int successes) {
+		int failures = 0;
+		for (int done = 0; done < successes;) {
+			HttpResponse<byte[]> read = client().get(path("n"));
+			String etag = read.headers().firstValue("ETag").orElseThrow();
+			String next = Long.toString(Long.parseLong(text(read)) + 1);
+			int status = client().put(path("n"), next, "If-Match", etag).statusCode();
+			if (status == 204) {
+				done++;
+			}
+			else {
+				assertThat(status).isEqualTo(412);
+				failures++;
+			}
+		}
+		return failures;
+	}
+
+	@Test
+	void removeByTagRacingTaggedWritesLeavesNoEarlierEntry() throws Exception {
+		int writers = 8;
+		int keysPerWriter = 40;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> results = new ArrayList<>();
+		try (ExecutorService executor = Executors.newFixedThreadPool(writers)) {
+			for (int w = 0; w < writers; w++) {
+				int writer = w;
+				results.add(executor.submit(() -> {
+					start.await();
+					for (int i = 0; i < keysPerWriter; i++) {
+						assertThat(client().put(path(writer + "-" + i) + "?tag=race", "v").statusCode()).isEqualTo(201);
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (int round = 0; round < 10; round++) {
+				client().delete(cachePath("/tags/race"));
+			}
+			for (Future<?> result : results) {
+				result.get();
+			}
+		}
+
+		HttpResponse<byte[]> finalRemoval = client().delete(cachePath("/tags/race"));
+		assertThat(finalRemoval.statusCode()).isEqualTo(200);
+		for (int w = 0; w < writers; w++) {
+			for (int i = 0; i < keysPerWriter; i++) {
+				assertThat(client().get(path(w + "-" + i)).statusCode()).as("key %d-%d", w, i).isEqualTo(404);
+			}
+		}
 	}
 
 	@Test

@@ -36,12 +36,12 @@ class MemoryStoreContractTests extends EntryContractTests {
 	}
 
 	@Override
-	protected CacheHttpClient client() {
+	public CacheHttpClient client() {
 		return this.client;
 	}
 
 	@Override
-	protected void advanceTime(Duration duration) {
+	public void advanceTime(Duration duration) {
 		this.ticker.advance(duration);
 	}
 
