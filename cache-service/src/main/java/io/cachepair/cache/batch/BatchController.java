@@ -53,7 +53,7 @@ public class BatchController {
 	}
 
 	/**
-	 * Reads every key in {@code keys}, answering in request order.
+	 * Reads every key in {@code keys}, returning them in request order.
 	 */
 	@PostMapping("/get")
 	public BatchGetResult get(@PathVariable String cache, HttpServletRequest request) throws IOException {
@@ -86,7 +86,7 @@ public class BatchController {
 	}
 
 	// A value stored as JSON is embedded only when it really is one JSON value, so that a
-	// malformed value can never corrupt the answer; it is sent as base64 instead.
+	// malformed value cannot corrupt the response. Any other value is sent as base64.
 	private boolean isOneJsonValue(byte[] value) {
 		try (JsonParser parser = this.mapper.createParser(value)) {
 			if (parser.nextToken() == null) {

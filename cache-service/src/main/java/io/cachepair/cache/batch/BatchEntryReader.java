@@ -85,9 +85,9 @@ class BatchEntryReader {
 	}
 
 	private byte[] value(String field, BatchPutItem item) {
-		int given = ((item.json() != null) ? 1 : 0) + ((item.text() != null) ? 1 : 0)
+		int valueFields = ((item.json() != null) ? 1 : 0) + ((item.text() != null) ? 1 : 0)
 				+ ((item.base64() != null) ? 1 : 0);
-		if (given != 1) {
+		if (valueFields != 1) {
 			throw new InvalidRequestException(
 					"Invalid %s: give the value in exactly one of 'json', 'text' or 'base64'.".formatted(field));
 		}

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of a batch read.
  *
- * @param keys the keys to read, answered in this order
+ * @param keys the keys to read, returned in this order
  */
 public record BatchGetRequest(@Nullable List<@Nullable String> keys) {
 }

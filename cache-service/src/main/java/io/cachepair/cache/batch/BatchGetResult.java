@@ -3,7 +3,7 @@ package io.cachepair.cache.batch;
 import java.util.List;
 
 /**
- * The answer to a batch read.
+ * The response to a batch read.
  *
  * @param entries one item per requested key, in request order
  */

@@ -3,7 +3,7 @@ package io.cachepair.cache.batch;
 import java.util.List;
 
 /**
- * The answer to a batch write.
+ * The response to a batch write.
  *
  * @param entries one item per written entry, in request order
  */

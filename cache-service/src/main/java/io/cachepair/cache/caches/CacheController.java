@@ -84,8 +84,8 @@ public class CacheController {
 	}
 
 	/**
-	 * Removes every entry of a cache and forgets it; a declared cache returns to its
-	 * declared settings.
+	 * Removes every entry of a cache and deletes the cache. A declared cache returns to
+	 * its declared settings.
 	 */
 	@DeleteMapping("/{cache}")
 	public RemovedCount drop(@PathVariable String cache) {

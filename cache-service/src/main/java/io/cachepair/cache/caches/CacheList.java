@@ -3,7 +3,7 @@ package io.cachepair.cache.caches;
 import java.util.List;
 
 /**
- * The answer to {@code GET /v1/caches}.
+ * The response to {@code GET /v1/caches}.
  *
  * @param caches every cache, sorted by name
  */

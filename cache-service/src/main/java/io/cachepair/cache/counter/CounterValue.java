@@ -1,7 +1,7 @@
 package io.cachepair.cache.counter;
 
 /**
- * The answer to an addition to a counter.
+ * The response to an addition to a counter.
  *
  * @param value the counter's value after the addition
  */

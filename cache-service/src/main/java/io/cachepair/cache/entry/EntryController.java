@@ -43,7 +43,7 @@ public class EntryController {
 	}
 
 	/**
-	 * Reads an entry; {@code HEAD} is answered by the same method without a body.
+	 * Reads an entry. The same method handles {@code HEAD}, without the body.
 	 */
 	@GetMapping("/{key}")
 	public void read(@PathVariable String cache, HttpServletRequest request, HttpServletResponse response,

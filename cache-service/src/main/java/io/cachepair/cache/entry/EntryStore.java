@@ -92,7 +92,7 @@ public interface EntryStore {
 	long flush(String cacheName);
 
 	/**
-	 * Removes every entry of a cache and forgets the cache.
+	 * Removes every entry of a cache and deletes the cache.
 	 * @param cacheName the cache name
 	 * @return the number of entries removed
 	 */
@@ -105,7 +105,7 @@ public interface EntryStore {
 	void configure(CacheSettings cache);
 
 	/**
-	 * Returns what the store knows of a cache's contents.
+	 * Returns the store's figures for a cache's contents.
 	 * @param cacheName the cache name
 	 * @return the usage, {@link StoreUsage#EMPTY} for a cache with no entries yet
 	 */

@@ -3,8 +3,8 @@ package io.cachepair.cache.entry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a store can tell about one cache's contents; a figure the store cannot know is
- * {@code null}.
+ * The figures a store reports about one cache's contents, {@code null} for a figure the
+ * store cannot compute.
  *
  * @param entries the number of live entries
  * @param bytes the bytes they count toward the byte bound

@@ -1,7 +1,7 @@
 package io.cachepair.cache.invalidation;
 
 /**
- * The answer to a removal of many entries.
+ * The response to a removal of many entries.
  *
  * @param removed the number of entries removed
  */

@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a {@code /v1} request through only when it carries
- * {@code Authorization: Bearer <token>} with the configured token, and answers 401 with
- * problem+json otherwise. Tokens are compared as SHA-256 digests with
+ * {@code Authorization: Bearer <token>} with the configured token, and rejects it with
+ * 401 and problem+json otherwise. Tokens are compared as SHA-256 digests with
  * {@link MessageDigest#isEqual}, which takes the same time wherever they differ and does
  * not reveal the token's length.
  */

@@ -3,7 +3,7 @@ package io.cachepair.cache.stats;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Running counts of the requests one cache has served, whatever store holds it.
+ * Running counts of the requests one cache has served, whatever store keeps its entries.
  */
 public final class CacheActivity {
 

@@ -17,7 +17,7 @@ import io.cachepair.cache.settings.CacheSettings;
 
 /**
  * An entry store that counts each cache's hits, misses, writes and removals before
- * handing the call to the store that holds the entries, so every store gets the same
+ * handing the call to the store that keeps the entries, so every store gets the same
  * statistics.
  */
 public class RecordingEntryStore implements EntryStore {

@@ -3,7 +3,7 @@ package io.cachepair.cache.web;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request with an invalid parameter, header or body; answered with 400.
+ * A request with an invalid parameter, header or body, rejected with 400.
  */
 public class InvalidRequestException extends ProblemException {
 

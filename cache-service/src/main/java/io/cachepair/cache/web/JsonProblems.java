@@ -17,7 +17,7 @@ public final class JsonProblems {
 	}
 
 	/**
-	 * Creates the 400 answer for an unreadable JSON body.
+	 * Creates the 400 response for an unreadable JSON body.
 	 * @param ex what the JSON parser or binder threw
 	 * @return the exception to throw
 	 */

@@ -3,7 +3,7 @@ package io.cachepair.cache.web;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request body over a configured size limit; answered with 413.
+ * A request body over a configured size limit, rejected with 413.
  */
 public class PayloadTooLargeException extends ProblemException {
 

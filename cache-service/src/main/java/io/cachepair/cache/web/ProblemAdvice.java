@@ -18,8 +18,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every rejected request into an {@code application/problem+json} answer with a
- * title and a detail that says what to change.
+ * Turns every rejected request into an {@code application/problem+json} response with a
+ * title and a detail that tells the client what to change.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {

@@ -3,7 +3,7 @@ package io.cachepair.cache.web;
 import org.springframework.http.HttpStatus;
 
 /**
- * A rejected request that the service answers as {@code application/problem+json} with
+ * A rejected request that the service returns as {@code application/problem+json} with
  * the given status, title and detail.
  */
 public class ProblemException extends RuntimeException {
@@ -34,7 +34,7 @@ public class ProblemException extends RuntimeException {
 
 	/**
 	 * Shortens a client-supplied value for quoting in a message, so that a long key or
-	 * name does not flood the answer or the log.
+	 * name does not flood the response or the log.
 	 * @param value the value
 	 * @return the value, or its first characters followed by an ellipsis
 	 */

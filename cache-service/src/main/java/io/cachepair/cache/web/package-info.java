@@ -1,5 +1,5 @@
 /**
- * HTTP concerns shared by every endpoint: problem answers and server tuning.
+ * HTTP concerns shared by every endpoint: problem responses and server tuning.
  */
 @NullMarked
 package io.cachepair.cache.web;
