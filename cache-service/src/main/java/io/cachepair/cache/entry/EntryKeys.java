@@ -28,15 +28,34 @@ public final class EntryKeys {
 	 * UTF-8 or longer than the limit
 	 */
 	public static String decode(String rawSegment, int maxKeyBytes) {
+		if (isPlainAscii(rawSegment)) {
+			checkLength(rawSegment.length(), maxKeyBytes);
+			return rawSegment;
+		}
 		byte[] bytes = percentDecode(rawSegment);
-		if (bytes.length == 0) {
+		checkLength(bytes.length, maxKeyBytes);
+		return utf8(bytes);
+	}
+
+	private static void checkLength(int length, int maxKeyBytes) {
+		if (length == 0) {
 			throw new InvalidRequestException("Invalid key: it must not be empty.");
 		}
-		if (bytes.length > maxKeyBytes) {
+		if (length > maxKeyBytes) {
 			throw new InvalidRequestException("Invalid key: it is %d bytes long in UTF-8, over the limit of %d bytes."
-				.formatted(bytes.length, maxKeyBytes));
+				.formatted(length, maxKeyBytes));
 		}
-		return utf8(bytes);
+	}
+
+	// Most keys need no decoding: ASCII without '%' is already the key.
+	private static boolean isPlainAscii(String raw) {
+		for (int i = 0; i < raw.length(); i++) {
+			char current = raw.charAt(i);
+			if (current == '%' || current > 0x7F) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static byte[] percentDecode(String raw) {

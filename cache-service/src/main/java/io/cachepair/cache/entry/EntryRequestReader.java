@@ -40,7 +40,16 @@ public class EntryRequestReader {
 	 */
 	public String key(HttpServletRequest request) {
 		String uri = request.getRequestURI();
-		return EntryKeys.decode(uri.substring(uri.lastIndexOf('/') + 1), this.limits.maxKeyBytes());
+		return key(uri.substring(uri.lastIndexOf('/') + 1));
+	}
+
+	/**
+	 * Decodes and checks a key segment.
+	 * @param rawSegment the path segment as the client sent it
+	 * @return the decoded key
+	 */
+	public String key(String rawSegment) {
+		return EntryKeys.decode(rawSegment, this.limits.maxKeyBytes());
 	}
 
 	/**

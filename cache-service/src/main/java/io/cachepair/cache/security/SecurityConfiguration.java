@@ -22,16 +22,23 @@ class SecurityConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	@Bean
-	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(CacheServiceProperties properties) {
+	TokenVerifier tokenVerifier(CacheServiceProperties properties) {
 		String token = properties.token();
 		if (token == null) {
 			throw new IllegalStateException("cache-service.token is set but could not be bound");
 		}
 		logger.info("Bearer token required on /v1 calls");
+		return new TokenVerifier(token.strip());
+	}
+
+	@Bean
+	FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(TokenVerifier verifier) {
 		FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(
-				new BearerTokenFilter(token.strip()));
+				new BearerTokenFilter(verifier));
 		registration.addUrlPatterns("/v1/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		// After the observation filter, so that rejected calls show in the request
+		// metrics.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
 		return registration;
 	}
 

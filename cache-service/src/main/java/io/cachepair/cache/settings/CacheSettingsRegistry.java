@@ -40,8 +40,13 @@ public class CacheSettingsRegistry {
 	 * @throws InvalidRequestException if the name does not match the name pattern
 	 */
 	public Optional<CacheSettings> find(String cacheName) {
+		CacheSettings settings = this.settingsByName.get(cacheName);
+		if (settings != null) {
+			// Every stored name passed the check when it was stored.
+			return Optional.of(settings);
+		}
 		checkName(cacheName);
-		return Optional.ofNullable(this.settingsByName.get(cacheName));
+		return Optional.empty();
 	}
 
 	/**
