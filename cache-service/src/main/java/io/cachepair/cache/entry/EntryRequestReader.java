@@ -167,13 +167,18 @@ public class EntryRequestReader {
 	 * @throws InvalidRequestException if it is not a valid media type
 	 */
 	public String checkContentType(String field, String contentType) {
+		String known = ContentTypes.find(contentType);
+		if (known != null) {
+			// Only valid types are shared, so this one was checked before.
+			return known;
+		}
 		try {
 			MediaType.parseMediaType(contentType);
 		}
 		catch (InvalidMediaTypeException ex) {
 			throw new InvalidRequestException("Invalid %s '%s': %s".formatted(field, contentType, ex.getMessage()));
 		}
-		return contentType;
+		return ContentTypes.share(contentType);
 	}
 
 	/**

@@ -413,9 +413,12 @@ public abstract class EntryContractTests implements CounterContract, BatchContra
 	@Test
 	void invalidContentTypeIsRejected() {
 		HttpResponse<byte[]> rejected = client().put(path("k"), "v", "Content-Type", "not a type");
+		HttpResponse<byte[]> rejectedAgain = client().put(path("k"), "v", "Content-Type", "not a type");
 
 		assertThat(rejected.statusCode()).isEqualTo(400);
 		assertThat(text(rejected)).contains("Content-Type");
+		assertThat(rejectedAgain.statusCode()).isEqualTo(400);
+		assertThat(client().get(path("k")).statusCode()).isEqualTo(404);
 	}
 
 	@Test
