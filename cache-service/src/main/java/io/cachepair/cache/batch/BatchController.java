@@ -24,6 +24,7 @@ import io.cachepair.cache.entry.KeyedEntry;
 import io.cachepair.cache.entry.WriteOutcome;
 import io.cachepair.cache.settings.CacheSettings;
 import io.cachepair.cache.settings.CacheSettingsRegistry;
+import io.cachepair.cache.web.InvalidRequestException;
 import io.cachepair.cache.web.JsonProblems;
 
 /**
@@ -122,7 +123,11 @@ public class BatchController {
 	private <T> T parse(HttpServletRequest request, Class<T> type) throws IOException {
 		byte[] body = this.requestReader.batchBody(request);
 		try {
-			return this.mapper.readValue(body, type);
+			T value = this.mapper.readValue(body, type);
+			if (value == null) {
+				throw new InvalidRequestException("Invalid body: it must be a JSON object, not null or empty.");
+			}
+			return value;
 		}
 		catch (JacksonException ex) {
 			throw JsonProblems.invalidBody(ex);

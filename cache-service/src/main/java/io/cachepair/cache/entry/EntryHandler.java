@@ -2,7 +2,7 @@ package io.cachepair.cache.entry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,12 +89,12 @@ class EntryHandler {
 		String cache = cacheName(path);
 		String key = this.reader.key(path.rawKey());
 		Precondition precondition = precondition(request);
+		QueryParameters parameters = QueryParameters.parse(request.getQueryString());
 		CacheSettings settings = this.registry.findOrCreate(cache);
-		ExpiryRequest expiry = ExpiryRequest.resolve(request.getParameter("ttl"), request.getParameter("idle"),
-				settings);
-		String[] tags = request.getParameterValues("tag");
-		NewEntry entry = NewEntry.of(this.reader.value(request), this.reader.contentType(request), expiry.ttl(),
-				expiry.idle(), this.reader.tags((tags != null) ? List.of(tags) : null));
+		ExpiryRequest expiry = ExpiryRequest.resolve(parameters.first("ttl"), parameters.first("idle"), settings);
+		Set<String> tags = this.reader.tags(parameters.all("tag"));
+		String contentType = this.reader.contentType(request);
+		NewEntry entry = NewEntry.of(this.reader.value(request), contentType, expiry.ttl(), expiry.idle(), tags);
 		WriteOutcome outcome = this.store.write(settings, key, entry, precondition);
 		if (outcome == WriteOutcome.PRECONDITION_FAILED) {
 			throw new PreconditionFailedException(cache, key);

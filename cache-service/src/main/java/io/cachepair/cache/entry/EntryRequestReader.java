@@ -10,13 +10,13 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import io.cachepair.cache.settings.CacheServiceProperties;
 import io.cachepair.cache.web.InvalidRequestException;
 import io.cachepair.cache.web.PayloadTooLargeException;
+import io.cachepair.cache.web.ProblemException;
 
 /**
  * Reads the parts of an entry request (key, value, content type, tags) and checks each
@@ -61,6 +61,10 @@ public class EntryRequestReader {
 	public void checkKey(String field, @Nullable String key) {
 		if (key == null || key.isEmpty()) {
 			throw new InvalidRequestException("Invalid %s: a key must not be empty.".formatted(field));
+		}
+		if (!StandardCharsets.UTF_8.newEncoder().canEncode(key)) {
+			throw new InvalidRequestException(
+					"Invalid %s: the key contains an unpaired surrogate, so it has no UTF-8 form.".formatted(field));
 		}
 		int length = key.getBytes(StandardCharsets.UTF_8).length;
 		if (length > this.limits.maxKeyBytes()) {
@@ -114,15 +118,22 @@ public class EntryRequestReader {
 		if (declared > limit) {
 			throw tooLarge(declared + " bytes", limit, limitName, property);
 		}
-		InputStream body = request.getInputStream();
-		if (declared >= 0) {
-			return readDeclared(body, (int) declared);
+		try {
+			InputStream body = request.getInputStream();
+			if (declared >= 0) {
+				return readDeclared(body, (int) declared);
+			}
+			byte[] value = body.readNBytes((int) limit + 1);
+			if (value.length > limit) {
+				throw tooLarge("more than " + limit + " bytes", limit, limitName, property);
+			}
+			return value;
 		}
-		byte[] value = body.readNBytes((int) limit + 1);
-		if (value.length > limit) {
-			throw tooLarge("more than " + limit + " bytes", limit, limitName, property);
+		catch (IOException ex) {
+			throw new InvalidRequestException(
+					"Invalid body: reading it failed (%s); check the Content-Length or chunked encoding."
+						.formatted(ex.getMessage()));
 		}
-		return value;
 	}
 
 	private static byte[] readDeclared(InputStream body, int length) throws IOException {
@@ -172,11 +183,10 @@ public class EntryRequestReader {
 			// Only valid types are shared, so this one was checked before.
 			return known;
 		}
-		try {
-			MediaType.parseMediaType(contentType);
-		}
-		catch (InvalidMediaTypeException ex) {
-			throw new InvalidRequestException("Invalid %s '%s': %s".formatted(field, contentType, ex.getMessage()));
+		if (!MediaTypes.isValid(contentType)) {
+			throw new InvalidRequestException(("Invalid %s '%s': it must be a media type such as text/plain or "
+					+ "application/json; charset=UTF-8, with each parameter written as name=value.")
+				.formatted(field, ProblemException.abbreviate(contentType)));
 		}
 		return ContentTypes.share(contentType);
 	}

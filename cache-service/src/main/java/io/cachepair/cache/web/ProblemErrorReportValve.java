@@ -21,16 +21,21 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
-		int status = response.getStatus();
-		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+		int reported = response.getStatus();
+		if (reported < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
+		// An unknown HTTP version (505) or transfer coding (501) is a malformed request,
+		// so
+		// it is answered as the client error it is.
+		int status = (reported == 505 || reported == 501) ? 400 : reported;
 		AtomicBoolean ioAllowed = new AtomicBoolean();
 		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
 		if (!ioAllowed.get()) {
 			return;
 		}
 		try {
+			response.setStatus(status);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
 			PrintWriter writer = response.getReporter();

@@ -1,0 +1,26 @@
+package io.cachepair.cache.web;
+
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Makes JSON request bodies strict about types: a number or boolean where a string is
+ * expected, such as a key, is rejected instead of being turned into text.
+ */
+@Configuration(proxyBeanMethods = false)
+class JsonConfiguration {
+
+	@Bean
+	JsonMapperBuilderCustomizer strictTextCoercion() {
+		return (builder) -> builder.withCoercionConfig(LogicalType.Textual,
+				(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+}
