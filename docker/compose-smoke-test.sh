@@ -130,6 +130,16 @@ check_write() {
   log "write: created, replaced and deleted $location, each change visible at once"
 }
 
+# Without a working SPRING_DATASOURCE_URL the api-service would start on its
+# embedded H2 database and pass every other check.
+check_catalog_in_postgres() {
+  local count
+  count=$(docker-compose exec -T postgres psql --username=catalog --dbname=catalog --tuples-only --no-align \
+    --command='SELECT count(*) FROM product' | tr -d '\r')
+  [[ "$count" =~ ^[0-9]+$ && "$count" -gt 0 ]] || fail "PostgreSQL holds no products ('$count')"
+  log "PostgreSQL holds $count products"
+}
+
 check_redis_holds_entries() {
   local keys
   keys=$(docker-compose exec -T redis redis-cli dbsize | tr -d '\r')
@@ -172,6 +182,7 @@ main() {
   docker-compose ps
   check_read
   check_write
+  check_catalog_in_postgres
   if [[ "$PROFILE" == redis ]]; then
     check_redis_holds_entries
   fi
