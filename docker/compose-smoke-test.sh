@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts the compose stack with one profile and drives a product read (MISS,
 # then HIT) and a write through the published api-service port. It then checks
-# that the api-service and the cache-service run as a non-root user and stop on
-# SIGTERM. The stack is always removed again, and the first failed check exits
+# that the catalog is in PostgreSQL, that Redis holds entries (profile redis),
+# and that the api-service and the cache-service run as a non-root user and
+# stop on SIGTERM. The stack is always removed again, and the first failed check exits
 # non-zero.
 #
 #   docker/compose-smoke-test.sh memory|redis
@@ -24,6 +25,15 @@ readonly BASE_URL="http://127.0.0.1:$API_PORT/api/v1/products"
 readonly RESPONSE=$(mktemp -d)
 
 log() { printf '[smoke %s] %s\n' "$PROFILE" "$*"; }
+
+# docker-compose 1.x where it is installed, otherwise the Compose v2 plugin.
+compose() {
+  if command -v docker-compose >/dev/null; then
+    docker-compose "$@"
+  else
+    docker compose "$@"
+  fi
+}
 fail() {
   log "FAILED: $*" >&2
   exit 1
@@ -33,10 +43,10 @@ tear_down() {
   local status=$?
   if [[ $status -ne 0 ]]; then
     log "logs of the failed run:" >&2
-    docker-compose logs --no-color --tail 40 >&2 || true
+    compose logs --no-color --tail 40 >&2 || true
   fi
   log "removing the stack"
-  docker-compose down --volumes --remove-orphans --timeout 40 >/dev/null 2>&1 || true
+  compose down --volumes --remove-orphans --timeout 40 >/dev/null 2>&1 || true
   rm -rf "$RESPONSE"
   exit "$status"
 }
@@ -47,7 +57,7 @@ wait_until_healthy() {
   local deadline=$((SECONDS + READY_TIMEOUT_SECONDS)) container state pending
   while ((SECONDS < deadline)); do
     pending=0
-    for container in $(docker-compose ps -q); do
+    for container in $(compose ps --all --quiet); do
       state=$(docker inspect -f '{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{end}}' "$container")
       case "$state" in
         "running healthy") ;;
@@ -134,7 +144,7 @@ check_write() {
 # embedded H2 database and pass every other check.
 check_catalog_in_postgres() {
   local count
-  count=$(docker-compose exec -T postgres psql --username=catalog --dbname=catalog --tuples-only --no-align \
+  count=$(compose exec -T postgres psql --username=catalog --dbname=catalog --tuples-only --no-align \
     --command='SELECT count(*) FROM product' | tr -d '\r')
   [[ "$count" =~ ^[0-9]+$ && "$count" -gt 0 ]] || fail "PostgreSQL holds no products ('$count')"
   log "PostgreSQL holds $count products"
@@ -142,7 +152,7 @@ check_catalog_in_postgres() {
 
 check_redis_holds_entries() {
   local keys
-  keys=$(docker-compose exec -T redis redis-cli dbsize | tr -d '\r')
+  keys=$(compose exec -T redis redis-cli dbsize | tr -d '\r')
   [[ "$keys" =~ ^[0-9]+$ && "$keys" -gt 0 ]] || fail "Redis holds no keys after the reads ('$keys')"
   log "Redis holds $keys keys"
 }
@@ -150,7 +160,7 @@ check_redis_holds_entries() {
 check_users() {
   local service uid
   for service in api-service "$CACHE_SERVICE"; do
-    uid=$(docker-compose exec -T "$service" id -u | tr -d '\r')
+    uid=$(compose exec -T "$service" id -u | tr -d '\r')
     [[ "$uid" =~ ^[0-9]+$ && "$uid" -ne 0 ]] || fail "$service runs as user '$uid'"
     log "$service runs as user $uid"
   done
@@ -161,8 +171,8 @@ check_users() {
 check_graceful_stop() {
   local service container status
   for service in api-service "$CACHE_SERVICE"; do
-    container=$(docker-compose ps -q "$service")
-    docker-compose stop --timeout 40 "$service" >/dev/null 2>&1
+    container=$(compose ps --quiet "$service")
+    compose stop --timeout 40 "$service" >/dev/null 2>&1
     status=$(docker inspect -f '{{.State.ExitCode}}' "$container")
     [[ "$status" == 143 ]] || fail "$service exited with status $status after SIGTERM"
     log "$service stopped on SIGTERM (exit status $status)"
@@ -177,9 +187,9 @@ main() {
   esac
   trap tear_down EXIT
   log "starting project $COMPOSE_PROJECT_NAME, api-service on 127.0.0.1:$API_PORT"
-  docker-compose up -d --no-build
+  compose up -d --no-build
   wait_until_healthy
-  docker-compose ps
+  compose ps
   check_read
   check_write
   check_catalog_in_postgres
