@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +23,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
@@ -131,7 +133,7 @@ final class ApplicationProperties {
 		}
 	}
 
-	private static String prefixOf(Class<?> type) {
+	private static @Nullable String prefixOf(Class<?> type) {
 		for (Annotation annotation : type.getAnnotations()) {
 			if (annotation.annotationType().getName().equals(CONFIGURATION_PROPERTIES)) {
 				String prefix = attribute(annotation, "prefix");
@@ -164,7 +166,7 @@ final class ApplicationProperties {
 	}
 
 	private static String kebabCase(String camelCase) {
-		return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+		return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 	private static URL[] urls(List<Path> classPath) {

@@ -12,6 +12,7 @@ import io.kubernetes.client.openapi.models.V1SecurityContext;
 import io.kubernetes.client.openapi.models.V1Volume;
 import io.kubernetes.client.openapi.models.V1VolumeMount;
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -126,14 +127,14 @@ class ContainerPolicyTests {
 			.anyMatch((volume) -> volume.getName().equals(volumeName) && volume.getEmptyDir() != null);
 	}
 
-	private static String seccompType(V1SecurityContext container, V1PodSecurityContext pod) {
+	private static @Nullable String seccompType(V1SecurityContext container, V1PodSecurityContext pod) {
 		if (container.getSeccompProfile() != null) {
 			return container.getSeccompProfile().getType();
 		}
 		return (pod.getSeccompProfile() != null) ? pod.getSeccompProfile().getType() : null;
 	}
 
-	private static <T> T firstSet(T containerValue, T podValue) {
+	private static <T> @Nullable T firstSet(@Nullable T containerValue, @Nullable T podValue) {
 		return (containerValue != null) ? containerValue : podValue;
 	}
 

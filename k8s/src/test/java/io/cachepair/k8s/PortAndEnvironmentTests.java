@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import io.kubernetes.client.openapi.models.V1Probe;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1ServicePort;
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -41,9 +44,9 @@ class PortAndEnvironmentTests {
 	/** A URL with a host and an explicit port, also behind a prefix as in a JDBC URL. */
 	private static final Pattern URL = Pattern.compile("(?:[a-z]+:)*//([a-z0-9.-]+):([0-9]+)");
 
-	private static final Map<String, ServiceJar> jars = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, ServiceJar> jars = new ConcurrentHashMap<>();
 
-	private static final Map<String, ApplicationProperties> properties = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, ApplicationProperties> properties = new ConcurrentHashMap<>();
 
 	@BeforeAll
 	static void readJars() {
@@ -64,7 +67,7 @@ class PortAndEnvironmentTests {
 
 		assertThat(container.getPorts()).describedAs("ports of %s", service)
 			.extracting(V1ContainerPort::getName, V1ContainerPort::getContainerPort)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", serverPort));
+			.containsExactly(tuple("http", serverPort));
 	}
 
 	@ParameterizedTest
@@ -209,7 +212,7 @@ class PortAndEnvironmentTests {
 			.orElseThrow(() -> new AssertionError("Workload " + service + " has no container named " + service));
 	}
 
-	private static String httpPath(V1Probe probe) {
+	private static @Nullable String httpPath(@Nullable V1Probe probe) {
 		return (probe != null && probe.getHttpGet() != null) ? probe.getHttpGet().getPath() : null;
 	}
 

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -98,7 +100,7 @@ record ServiceJar(String name, Path path) {
 	}
 
 	private static void flatten(String prefix, Object value, Properties target) {
-		if (value instanceof java.util.Map<?, ?> map) {
+		if (value instanceof Map<?, ?> map) {
 			map.forEach((key, child) -> flatten(prefix.isEmpty() ? key.toString() : prefix + "." + key, child, target));
 		}
 		else if (value != null) {
@@ -162,7 +164,7 @@ record ServiceJar(String name, Path path) {
 		return classPath;
 	}
 
-	private static Path extractedPath(Path directory, String entryName) {
+	private static @Nullable Path extractedPath(Path directory, String entryName) {
 		if (entryName.startsWith(CLASSES)) {
 			return directory.resolve("classes").resolve(entryName.substring(CLASSES.length())).normalize();
 		}
