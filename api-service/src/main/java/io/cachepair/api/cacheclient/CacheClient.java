@@ -10,18 +10,22 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP client of the cache-service's v1 API: reads, writes and removals of entries, and
+ * HTTP client of the cache-service's v1 API: reads and conditional writes of entries, and
  * removals by tag.
  * <p>
- * Every call has the configured request timeout and goes through a circuit breaker. A
- * call that fails, times out, is skipped by the open circuit or gets an unexpected status
- * throws {@link CacheClientException}.
+ * Every call has the configured request timeout and passes a bulkhead, which bounds the
+ * calls in progress, and a Resilience4j circuit breaker, which skips calls while the
+ * cache-service keeps failing. A call that fails, times out, is skipped or gets an
+ * unexpected status throws {@link CacheClientException}.
  */
 public class CacheClient implements AutoCloseable {
 
@@ -37,15 +41,18 @@ public class CacheClient implements AutoCloseable {
 
 	private final CircuitBreaker circuitBreaker;
 
+	private final Bulkhead bulkhead;
+
 	private final JsonMapper jsonMapper;
 
 	CacheClient(HttpClient httpClient, CacheClientProperties properties, CircuitBreaker circuitBreaker,
-			JsonMapper jsonMapper) {
+			Bulkhead bulkhead, JsonMapper jsonMapper) {
 		this.httpClient = httpClient;
 		this.baseUrl = properties.baseUrl().toString().replaceAll("/+$", "");
 		this.token = properties.token();
 		this.requestTimeout = properties.requestTimeout();
 		this.circuitBreaker = circuitBreaker;
+		this.bulkhead = bulkhead;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -67,46 +74,45 @@ public class CacheClient implements AutoCloseable {
 	}
 
 	/**
-	 * Writes an entry with its tags, replacing any entry under the same key.
+	 * Writes an entry with its tags if the condition holds, replacing any entry under the
+	 * same key.
 	 * @param cache name of the cache
 	 * @param key key of the entry
 	 * @param value the bytes, content type and tags to store
 	 * @param ttl time to live of the entry, at least one second
+	 * @param condition the precondition that the cache-service checks atomically
+	 * @return {@code true} when the entry was written, {@code false} when the condition
+	 * failed (412) and nothing changed
 	 */
-	public void put(String cache, String key, CacheableValue value, Duration ttl) {
+	public boolean put(String cache, String key, CacheableValue value, Duration ttl, WriteCondition condition) {
 		String call = "PUT of an entry in cache '" + cache + "'";
 		URI uri = entryUri(cache, key, entryQuery(value, ttl));
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.header("Content-Type", value.contentType())
 			.PUT(BodyPublishers.ofByteArray(value.value()));
+		if (condition.ifNoneMatch() != null) {
+			request.header("If-None-Match", condition.ifNoneMatch());
+		}
+		if (condition.ifMatch() != null) {
+			request.header("If-Match", condition.ifMatch());
+		}
 		HttpResponse<byte[]> response = send(request, call);
-		if (response.statusCode() != 201 && response.statusCode() != 204) {
-			throw unexpectedStatus(response, call);
-		}
-	}
-
-	/**
-	 * Removes an entry if it exists.
-	 * @param cache name of the cache
-	 * @param key key of the entry
-	 */
-	public void removeEntry(String cache, String key) {
-		String call = "DELETE of an entry in cache '" + cache + "'";
-		HttpResponse<byte[]> response = send(HttpRequest.newBuilder(entryUri(cache, key, "")).DELETE(), call);
-		int status = response.statusCode();
-		if (status != 200 && status != 204 && status != 404) {
-			throw unexpectedStatus(response, call);
-		}
+		return switch (response.statusCode()) {
+			case 201, 204 -> true;
+			case 412 -> false;
+			default -> throw unexpectedStatus(response, call);
+		};
 	}
 
 	/**
 	 * Removes every entry of a cache that was written with the tag.
-	 * @param tag the cache and the tag
+	 * @param cache name of the cache
+	 * @param tag the tag
 	 * @return the number of entries removed
 	 */
-	public long removeTag(CacheTag tag) {
-		String call = "DELETE of tag '" + tag.tag() + "' in cache '" + tag.cache() + "'";
-		URI uri = URI.create(cacheUrl(tag.cache()) + "/tags/" + encodeComponent(tag.tag()));
+	public long removeTag(String cache, String tag) {
+		String call = "DELETE of tag '" + tag + "' in cache '" + cache + "'";
+		URI uri = URI.create(cacheUrl(cache) + "/tags/" + encodeComponent(tag));
 		HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri).DELETE(), call);
 		if (response.statusCode() != 200) {
 			throw unexpectedStatus(response, call);
@@ -162,35 +168,52 @@ public class CacheClient implements AutoCloseable {
 	}
 
 	private HttpResponse<byte[]> send(HttpRequest.Builder request, String call) {
-		if (!this.circuitBreaker.allowsCall()) {
-			throw new CacheClientException(call + " skipped because the circuit is open after repeated failures");
+		if (!this.bulkhead.tryAcquirePermission()) {
+			throw new CacheClientException(call + " skipped because "
+					+ this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls() + " calls are already in progress");
+		}
+		try {
+			return sendThroughCircuitBreaker(request, call);
+		}
+		finally {
+			this.bulkhead.onComplete();
+		}
+	}
+
+	private HttpResponse<byte[]> sendThroughCircuitBreaker(HttpRequest.Builder request, String call) {
+		if (!this.circuitBreaker.tryAcquirePermission()) {
+			throw new CacheClientException(
+					call + " skipped because the circuit breaker is " + this.circuitBreaker.getState());
 		}
 		if (this.token != null) {
 			request.header("Authorization", "Bearer " + this.token);
 		}
+		long start = System.nanoTime();
 		try {
 			HttpResponse<byte[]> response = this.httpClient.send(request.timeout(this.requestTimeout).build(),
 					BodyHandlers.ofByteArray());
-			recordOutcome(response.statusCode());
+			recordOutcome(response, call, System.nanoTime() - start);
 			return response;
 		}
 		catch (IOException ex) {
-			this.circuitBreaker.recordFailure();
-			throw new CacheClientException(call + " failed: " + ex, ex);
+			CacheClientException failure = new CacheClientException(call + " failed: " + ex, ex);
+			this.circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
+			throw failure;
 		}
 		catch (InterruptedException ex) {
+			this.circuitBreaker.releasePermission();
 			Thread.currentThread().interrupt();
 			throw new CacheClientException(call + " was interrupted", ex);
 		}
 	}
 
-	private void recordOutcome(int status) {
+	private void recordOutcome(HttpResponse<byte[]> response, String call, long nanos) {
 		// A 4xx means that the cache-service is up and rejected this one request.
-		if (status >= 500) {
-			this.circuitBreaker.recordFailure();
+		if (response.statusCode() >= 500) {
+			this.circuitBreaker.onError(nanos, TimeUnit.NANOSECONDS, unexpectedStatus(response, call));
 		}
 		else {
-			this.circuitBreaker.recordSuccess();
+			this.circuitBreaker.onSuccess(nanos, TimeUnit.NANOSECONDS);
 		}
 	}
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
@@ -22,31 +24,54 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout maximum time for one call, from sending the request to receiving
  * the response
  * @param circuitBreaker when to stop calling a failing cache-service for a while
- * @param retry how tag removals that failed after a write are retried
+ * @param bulkhead how many calls may run at once
+ * @param retry how failed invalidations after a write are retried
  */
 @ConfigurationProperties("cachepair.cache-client")
 @Validated
 public record CacheClientProperties(@DefaultValue("http://localhost:8081") URI baseUrl, @Nullable String token,
 		@DefaultValue("250ms") @DurationMin(millis = 1) Duration connectTimeout,
 		@DefaultValue("500ms") @DurationMin(millis = 1) Duration requestTimeout,
-		@DefaultValue @Valid CircuitBreaker circuitBreaker, @DefaultValue @Valid Retry retry) {
+		@DefaultValue @Valid CircuitBreaker circuitBreaker, @DefaultValue @Valid Bulkhead bulkhead,
+		@DefaultValue @Valid Retry retry) {
 
 	/**
-	 * Settings of the circuit breaker in front of the cache-service.
+	 * Settings of the Resilience4j circuit breaker in front of the cache-service. The
+	 * breaker counts the last {@code slidingWindowSize} calls; once at least
+	 * {@code minimumNumberOfCalls} are counted and {@code failureRateThreshold} percent
+	 * of them failed, it opens. After {@code openDuration} it lets one trial call
+	 * through, which closes it again on success and reopens it on failure.
 	 *
-	 * @param failureThreshold consecutive failed calls that open the circuit
-	 * @param openDuration time the circuit stays open, so that calls skip the
-	 * cache-service, before one call tries it again
+	 * @param failureRateThreshold percentage of failed calls that opens the breaker
+	 * @param slidingWindowSize number of recent calls whose outcome counts
+	 * @param minimumNumberOfCalls calls to count before the failure rate can open the
+	 * breaker
+	 * @param openDuration time the breaker stays open, so that calls skip the
+	 * cache-service, before one trial call
 	 */
-	public record CircuitBreaker(@DefaultValue("3") @Min(1) int failureThreshold,
+	public record CircuitBreaker(@DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
+			@DefaultValue("20") @Min(1) int slidingWindowSize, @DefaultValue("5") @Min(1) int minimumNumberOfCalls,
 			@DefaultValue("5s") @DurationMin(millis = 1) Duration openDuration) {
 
 	}
 
 	/**
-	 * Settings of the background retries of failed tag removals.
+	 * Settings of the bulkhead that bounds concurrent cache-service calls, and so the
+	 * number of connections to it. A call that finds no free slot within {@code maxWait}
+	 * is skipped, and a read then bypasses the cache-service.
 	 *
-	 * @param maxAttempts maximum number of attempts per tag, the first one included
+	 * @param maxConcurrentCalls maximum number of calls in progress at once
+	 * @param maxWait maximum time a call waits for a free slot
+	 */
+	public record Bulkhead(@DefaultValue("64") @Min(1) int maxConcurrentCalls, @DefaultValue("10ms") Duration maxWait) {
+
+	}
+
+	/**
+	 * Settings of the background retries of failed invalidations.
+	 *
+	 * @param maxAttempts maximum number of attempts per invalidation, the first one
+	 * included
 	 * @param initialDelay delay before the first retry, doubled before each later one
 	 * @param maxDelay maximum delay between two attempts
 	 */

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 class ExecutorRetryScheduler implements RetryScheduler, AutoCloseable {
 
 	private final ScheduledExecutorService executor = Executors
-		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cache-tag-retry").daemon(true).factory());
+		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("cache-invalidation-retry").daemon(true).factory());
 
 	@Override
 	public void schedule(Runnable task, Duration delay) {

@@ -6,16 +6,21 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cache-aside reads through the cache-service, and the invalidation that follows a write.
+ * Cache-aside reads through the cache-service, and the invalidations that follow a write.
  * <p>
  * A read calls the cache-service first and returns its bytes untouched on a hit. On a
- * miss it runs the loader once per key, however many reads of that key wait, and stores
- * the loaded bytes with their tags. When the cache-service fails, reads run the loader
- * and store nothing.
+ * miss it runs the loader once for every read that found the same state, however many
+ * wait, and stores the loaded bytes with a precondition: create-only when there was no
+ * entry, and compare-and-set against the tombstone that a write left. A read that loaded
+ * before a write therefore cannot store its outdated value after the write's
+ * invalidation, on any replica, because the write's tombstone or new generation changed
+ * what it would have to match. When the cache-service fails, reads run the loader and
+ * store nothing.
  */
 public class ReadThroughCache {
 
@@ -23,19 +28,22 @@ public class ReadThroughCache {
 
 	private final CacheClient client;
 
-	private final TagRemover tagRemover;
+	private final Generations generations;
 
-	private final SingleFlight<Lookup, CacheRead> flights = new SingleFlight<>();
+	private final Invalidator invalidator;
+
+	private final SingleFlight<Flight, CacheRead> flights = new SingleFlight<>();
 
 	/**
-	 * Number of invalidations so far. A read notes it before loading, so that it neither
-	 * joins nor stores a load that may predate a committed write.
+	 * Number of writes on this replica so far. A read notes it before loading, so that it
+	 * neither joins nor stores a load that may predate a write whose invalidation failed.
 	 */
 	private final AtomicLong invalidations = new AtomicLong();
 
-	ReadThroughCache(CacheClient client, TagRemover tagRemover) {
+	ReadThroughCache(CacheClient client, Generations generations, Invalidator invalidator) {
 		this.client = client;
-		this.tagRemover = tagRemover;
+		this.generations = generations;
+		this.invalidator = invalidator;
 	}
 
 	/**
@@ -48,50 +56,81 @@ public class ReadThroughCache {
 	 * @return the value and the path that served it
 	 */
 	public CacheRead read(String cache, String key, Duration ttl, Supplier<CacheableValue> loader) {
-		Lookup lookup = new Lookup(cache, key, ttl, this.invalidations.get());
-		return this.flights.run(lookup, () -> readOnce(lookup, loader));
+		long invalidationsBefore = this.invalidations.get();
+		Optional<CachedValue> cached;
+		try {
+			cached = this.client.get(cache, key);
+		}
+		catch (CacheClientException ex) {
+			return bypass(cache, key, invalidationsBefore, loader, ex);
+		}
+		if (cached.isPresent() && !isTombstone(cached.get())) {
+			return CacheRead.hit(cached.get());
+		}
+		WriteCondition condition = cached.map((tombstone) -> WriteCondition.replacing(etagOf(tombstone)))
+			.orElse(WriteCondition.CREATE_ONLY);
+		Flight flight = new Flight(cache, key, condition, invalidationsBefore);
+		return this.flights.run(flight, () -> loadAndStore(flight, ttl, loader));
 	}
 
 	/**
-	 * Removes the tags of entries that a committed write made stale. A removal that fails
-	 * is retried in the background.
-	 * @param tags the tags to remove, each in its cache
+	 * Reads a value through the cache-service under the cache's current generation: the
+	 * entry's key is the generation, a colon and the given key. A write that gives the
+	 * cache a new generation makes every earlier entry unreachable at once, whatever its
+	 * key.
+	 * @param cache name of the cache
+	 * @param key key of the entry within the generation
+	 * @param ttl time to live of an entry stored on a miss
+	 * @param generationTtl time to live of a generation that this read creates
+	 * @param loader loads the value on a miss or when the cache-service fails
+	 * @return the value and the path that served it
 	 */
-	public void invalidate(Collection<CacheTag> tags) {
-		this.invalidations.incrementAndGet();
-		this.tagRemover.remove(tags);
-	}
-
-	private CacheRead readOnce(Lookup lookup, Supplier<CacheableValue> loader) {
-		Optional<CachedValue> cached;
+	public CacheRead readInGeneration(String cache, String key, Duration ttl, Duration generationTtl,
+			Supplier<CacheableValue> loader) {
+		long invalidationsBefore = this.invalidations.get();
+		String generation;
 		try {
-			cached = this.client.get(lookup.cache(), lookup.key());
+			generation = this.generations.current(cache, generationTtl);
 		}
 		catch (CacheClientException ex) {
-			logger.debug("Reading from the cache-service failed, bypassing it: {}", ex.getMessage());
-			return CacheRead.loaded(loader.get(), CacheStatus.BYPASS);
+			return bypass(cache, key, invalidationsBefore, loader, ex);
 		}
-		if (cached.isPresent()) {
-			return CacheRead.hit(cached.get());
-		}
+		return read(cache, generation + ":" + key, ttl, loader);
+	}
+
+	/**
+	 * Applies the invalidations that a committed write makes necessary, in order. One
+	 * that fails is retried in the background.
+	 * @param invalidations the invalidations
+	 */
+	public void invalidate(Collection<Invalidation> invalidations) {
+		this.invalidations.incrementAndGet();
+		this.invalidator.apply(invalidations);
+	}
+
+	private CacheRead bypass(String cache, String key, long invalidationsBefore, Supplier<CacheableValue> loader,
+			CacheClientException failure) {
+		logger.debug("Reading from the cache-service failed, bypassing it: {}", failure.getMessage());
+		Flight flight = new Flight(cache, key, null, invalidationsBefore);
+		return this.flights.run(flight, () -> CacheRead.loaded(loader.get(), CacheStatus.BYPASS));
+	}
+
+	private CacheRead loadAndStore(Flight flight, Duration ttl, Supplier<CacheableValue> loader) {
 		CacheableValue loaded = loader.get();
-		store(lookup, loaded);
+		store(flight, loaded, ttl);
 		return CacheRead.loaded(loaded, CacheStatus.MISS);
 	}
 
-	private void store(Lookup lookup, CacheableValue loaded) {
-		// A write that committed during the load may already have removed its tags, so
-		// storing this value could bring back what the write replaced.
-		if (isOutdated(lookup)) {
+	private void store(Flight flight, CacheableValue loaded, Duration ttl) {
+		// A write on this replica during the load may have failed to invalidate, so only
+		// the counter tells that this value may be outdated.
+		if (this.invalidations.get() != flight.invalidations() || flight.condition() == null) {
 			return;
 		}
 		try {
-			this.client.put(lookup.cache(), lookup.key(), loaded, lookup.ttl());
-			// NOTE: between this put and the removal below, another read can still get
-			// the outdated entry. Other api-service replicas do not see this counter,
-			// so there the entry's TTL bounds how long it stays.
-			if (isOutdated(lookup)) {
-				this.client.removeEntry(lookup.cache(), lookup.key());
+			if (!this.client.put(flight.cache(), flight.key(), loaded, ttl, flight.condition())) {
+				logger.debug("Not storing a value loaded for cache '{}' because a write changed the entry",
+						flight.cache());
 			}
 		}
 		catch (CacheClientException ex) {
@@ -99,11 +138,26 @@ public class ReadThroughCache {
 		}
 	}
 
-	private boolean isOutdated(Lookup lookup) {
-		return this.invalidations.get() != lookup.invalidations();
+	private static boolean isTombstone(CachedValue cached) {
+		return cached.contentType().startsWith(Invalidator.TOMBSTONE_CONTENT_TYPE);
 	}
 
-	private record Lookup(String cache, String key, Duration ttl, long invalidations) {
+	private static String etagOf(CachedValue cached) {
+		return (cached.etag() != null) ? cached.etag() : ContentETag.of(cached.value());
+	}
+
+	/**
+	 * One load and store. Reads share a flight only when they found the same entry state
+	 * and no write on this replica happened in between, so a read that started after a
+	 * write never receives a value loaded before it.
+	 *
+	 * @param cache name of the cache
+	 * @param key key of the entry
+	 * @param condition the precondition of the store, or {@code null} when the read
+	 * bypasses the cache-service
+	 * @param invalidations the number of writes on this replica before the read
+	 */
+	private record Flight(String cache, String key, @Nullable WriteCondition condition, long invalidations) {
 
 	}
 

@@ -2,17 +2,24 @@ package io.cachepair.api.catalog;
 
 import java.util.List;
 
-import io.cachepair.api.cacheclient.CacheTag;
+import io.cachepair.api.cacheclient.Invalidation;
 
 /**
  * Names of the cache-service caches that store catalog responses, their tags, and the
- * tags that each write makes stale.
+ * invalidations that each write needs.
  * <p>
  * Cache {@code products} stores one product's JSON under the key {@code {id}}, tagged
  * {@code product:{id}}. Cache {@code product-pages} stores list pages under their
- * {@link PageQuery#cacheKey() normalised query}, each tagged {@code product-pages}, and
- * also {@code product:{id}} for every product on it when that many tags fit within the
- * cache-service's limit per entry.
+ * generation and {@link PageQuery#cacheKey() normalised query}, each tagged
+ * {@code product-pages} and {@code product:{id}} for every product on it.
+ * <p>
+ * Every write starts a new page generation, because a change of any product can move it
+ * into, out of or within any list: a new name, price or update time reorders lists sorted
+ * by them. The new generation hides every earlier page at once, even one that a slow read
+ * stores after the write; removing tag {@code product-pages} then frees the memory of the
+ * earlier pages. A replace or delete also leaves a tombstone in place of the product's
+ * entry, instead of removing its tag, so that a read which loaded the old product cannot
+ * store it again.
  */
 final class CatalogCaches {
 
@@ -21,8 +28,7 @@ final class CatalogCaches {
 	static final String PRODUCT_PAGES = "product-pages";
 
 	/**
-	 * Tag on every list page, removed when a write changes which products a page lists or
-	 * the totals.
+	 * Tag on every list page.
 	 */
 	static final String ALL_PAGES_TAG = "product-pages";
 
@@ -34,36 +40,22 @@ final class CatalogCaches {
 	}
 
 	/**
-	 * Returns the tags that a new product makes stale: every list page, because totals
-	 * change and later pages shift.
+	 * Returns the invalidations after a create: a new page generation, then the removal
+	 * of every earlier page.
 	 */
-	static List<CacheTag> staleAfterCreate() {
-		return List.of(new CacheTag(PRODUCT_PAGES, ALL_PAGES_TAG));
+	static List<Invalidation> afterCreate(CatalogProperties properties) {
+		return List.of(Invalidation.newGeneration(PRODUCT_PAGES, properties.pageGenerationTtl()),
+				Invalidation.tagRemoval(PRODUCT_PAGES, ALL_PAGES_TAG));
 	}
 
 	/**
-	 * Returns the tags that a replaced product makes stale. Pages are ordered by id, so
-	 * the same category keeps the product on the same pages, and only those pages change,
-	 * as long as every page carries its products' tags. A new category moves the product
-	 * between lists, which changes every page.
-	 * @param before the product as it was
-	 * @param after the product as stored now
-	 * @param pagesCarryProductTags whether every list page is tagged with the products on
-	 * it
+	 * Returns the invalidations after a replace or delete: a tombstone for the product,
+	 * then those of a create.
 	 */
-	static List<CacheTag> staleAfterReplace(Product before, Product after, boolean pagesCarryProductTags) {
-		long id = after.requireId();
-		boolean samePages = pagesCarryProductTags && before.category().equals(after.category());
-		String pagesTag = samePages ? productTag(id) : ALL_PAGES_TAG;
-		return List.of(new CacheTag(PRODUCTS, productTag(id)), new CacheTag(PRODUCT_PAGES, pagesTag));
-	}
-
-	/**
-	 * Returns the tags that a deleted product makes stale: the product and every list
-	 * page.
-	 */
-	static List<CacheTag> staleAfterDelete(long id) {
-		return List.of(new CacheTag(PRODUCTS, productTag(id)), new CacheTag(PRODUCT_PAGES, ALL_PAGES_TAG));
+	static List<Invalidation> afterChange(long id, CatalogProperties properties) {
+		return List.of(Invalidation.tombstone(PRODUCTS, Long.toString(id), properties.productTtl()),
+				Invalidation.newGeneration(PRODUCT_PAGES, properties.pageGenerationTtl()),
+				Invalidation.tagRemoval(PRODUCT_PAGES, ALL_PAGES_TAG));
 	}
 
 }

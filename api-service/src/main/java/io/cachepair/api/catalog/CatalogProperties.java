@@ -14,8 +14,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the catalog.
  *
- * @param productTtl time to live of a product in the cache-service
+ * @param productTtl time to live of a product in the cache-service, and of the tombstone
+ * that a write leaves in its place
  * @param pageTtl time to live of a list page in the cache-service
+ * @param pageGenerationTtl time to live of the list pages' generation entry. When it
+ * expires, the next read starts a new generation, so earlier pages are no longer read.
  * @param maxTagsPerEntry maximum number of tags that the cache-service accepts on one
  * entry, its {@code cache-service.limits.max-tags-per-entry}
  * @param sample the sample catalog loaded into an empty database
@@ -23,17 +26,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("cachepair.catalog")
 @Validated
 record CatalogProperties(@DefaultValue("10m") @DurationMin(seconds = 1) Duration productTtl,
-		@DefaultValue("1m") @DurationMin(seconds = 1) Duration pageTtl, @DefaultValue("16") @Min(1) int maxTagsPerEntry,
-		@DefaultValue @Valid Sample sample) {
-
-	/**
-	 * Returns whether every list page, up to the maximum page size, can carry the tags of
-	 * all its products. Only then may a write remove just the pages holding a product
-	 * instead of every page.
-	 */
-	boolean pagesCarryProductTags() {
-		return this.maxTagsPerEntry > PageQuery.MAX_SIZE;
-	}
+		@DefaultValue("1m") @DurationMin(seconds = 1) Duration pageTtl,
+		@DefaultValue("1h") @DurationMin(seconds = 1) Duration pageGenerationTtl,
+		@DefaultValue("128") @Min(1) int maxTagsPerEntry, @DefaultValue @Valid Sample sample) {
 
 	/**
 	 * Settings of the sample catalog.

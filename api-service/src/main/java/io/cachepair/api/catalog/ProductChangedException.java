@@ -7,9 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A replace lost against another change of the same product: its {@code If-Match} tag is
- * stale (412), or a concurrent update won the race (412 with {@code If-Match}, 409
- * without).
+ * A replace or delete lost against another change of the same product: its
+ * {@code If-Match} tag is stale (412), or a concurrent update won the race (412 with
+ * {@code If-Match}, 409 without).
  */
 class ProductChangedException extends ErrorResponseException {
 

@@ -1,12 +1,26 @@
 package io.cachepair.api.catalog;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.util.List;
 
 import io.cachepair.api.cacheclient.CacheRead;
 import io.cachepair.api.cacheclient.ContentETag;
+import io.cachepair.api.web.InvalidParameterException;
+import io.cachepair.api.web.JsonResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -23,15 +37,17 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The products API. Reads send the JSON bytes that came from the cache-service or from a
- * database load, and {@code X-Cache} names which. Spring MVC responds with 304 to a read
- * whose {@code If-None-Match} matches the {@code ETag}.
+ * database load, and {@code X-Cache} names which; {@link JsonResponses} adds gzip and
+ * handles {@code If-None-Match}. Writes check {@code If-Match} when the client sends it.
  */
 @RestController
 @RequestMapping("/api/v1/products")
+@Tag(name = "products")
 class ProductController {
 
 	static final String CACHE_STATUS_HEADER = "X-Cache";
@@ -42,26 +58,71 @@ class ProductController {
 
 	private final ProductJson json;
 
-	ProductController(ProductReadService reads, ProductWriteService writes, ProductJson json) {
+	private final JsonResponses responses;
+
+	ProductController(ProductReadService reads, ProductWriteService writes, ProductJson json, JsonResponses responses) {
 		this.reads = reads;
 		this.writes = writes;
 		this.json = json;
+		this.responses = responses;
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<byte[]> findById(@PathVariable long id) {
-		return cached(this.reads.findById(id));
+	@Operation(summary = "Read one product",
+			description = "Sends ETag and X-Cache (HIT, MISS or BYPASS); 304 when If-None-Match lists the ETag.")
+	@ApiResponse(responseCode = "200", description = "The product",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ProductResponse.class)))
+	@ApiResponse(responseCode = "304", description = "If-None-Match lists the current ETag", content = @Content)
+	@ApiResponse(responseCode = "404", description = "No product has the id")
+	ResponseEntity<byte[]> findById(@PathVariable long id, WebRequest request) {
+		return read(this.reads.findById(id), request);
 	}
 
 	@GetMapping
-	ResponseEntity<byte[]> findPage(@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(PageQuery.MAX_SIZE) int size,
-			@RequestParam(required = false) @Size(max = 64) @Nullable String category) {
-		String categoryOrAll = (category == null || category.isBlank()) ? null : category;
-		return cached(this.reads.findPage(new PageQuery(page, size, categoryOrAll)));
+	@Operation(summary = "List one page of products",
+			description = "Every given filter must match. Sorted by the sort parameter, by id without "
+					+ "it, and by id among equal values. Sends ETag and X-Cache like a product read.")
+	@ApiResponse(responseCode = "200", description = "The page, with the total number of matches",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ProductPageResponse.class)))
+	@ApiResponse(responseCode = "400", description = "A parameter is invalid; the problem names it")
+	ResponseEntity<byte[]> findPage(
+			@Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "Products per page, 1 to 100") @RequestParam(
+					defaultValue = "20") @Min(1) @Max(PageQuery.MAX_SIZE) int size,
+			@Parameter(description = "Only this category") @RequestParam(required = false) @Size(
+					max = 64) @Nullable String category,
+			@Parameter(description = "Only products with this label; repeat for several, all required") @RequestParam(
+					name = "tag",
+					required = false) @Size(max = 10) @Nullable List<@NotBlank @Size(max = 64) String> tags,
+			@Parameter(
+					description = "Words that must each occur in the name or description, ignoring case") @RequestParam(
+							name = "q", required = false) @Size(max = 100) @Nullable String query,
+			@Parameter(description = "Lowest price, inclusive") @RequestParam(
+					required = false) @DecimalMin("0") @Digits(integer = 10,
+							fraction = 2) @Nullable BigDecimal minPrice,
+			@Parameter(description = "Highest price, inclusive") @RequestParam(
+					required = false) @DecimalMin("0") @Digits(integer = 10,
+							fraction = 2) @Nullable BigDecimal maxPrice,
+			@Parameter(description = "id, name, price or updatedAt, optionally with ,asc or ,desc") @RequestParam(
+					defaultValue = "id") @Pattern(regexp = ProductSort.PATTERN,
+							message = "must be id, name, price or updatedAt, optionally followed by ,asc or ,desc") String sort,
+			WebRequest request) {
+		ProductFilter filter = ProductFilter.of(category, tags, query, minPrice, maxPrice);
+		if (filter.hasEmptyPriceRange()) {
+			throw new InvalidParameterException("minPrice", "must not be greater than maxPrice");
+		}
+		return read(this.reads.findPage(new PageQuery(filter, ProductSort.parse(sort), page, size)), request);
 	}
 
 	@PostMapping
+	@Operation(summary = "Create a product", description = "201 with Location and ETag; 409 on a duplicate SKU.")
+	@ApiResponse(responseCode = "201", description = "The created product",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ProductResponse.class)))
+	@ApiResponse(responseCode = "400", description = "The body is invalid; the problem names each bad field")
+	@ApiResponse(responseCode = "409", description = "Another product has the SKU")
 	ResponseEntity<byte[]> create(@Valid @RequestBody ProductRequest request) {
 		Product created = this.writes.create(request);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
@@ -72,23 +133,34 @@ class ProductController {
 	}
 
 	@PutMapping("/{id}")
+	@Operation(summary = "Replace a product",
+			description = "With If-Match, 412 when the product changed since the client read that ETag.")
+	@ApiResponse(responseCode = "200", description = "The stored product",
+			content = @Content(mediaType = "application/json",
+					schema = @Schema(implementation = ProductResponse.class)))
+	@ApiResponse(responseCode = "412", description = "If-Match lists no current ETag; nothing changed")
 	ResponseEntity<byte[]> replace(@PathVariable long id, @Valid @RequestBody ProductRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		return written(ResponseEntity.ok(), this.writes.replace(id, request, ifMatch));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable long id) {
-		this.writes.delete(id);
+	@Operation(summary = "Delete a product",
+			description = "With If-Match, 412 when the product changed since the client read that ETag.")
+	@ApiResponse(responseCode = "204", description = "Deleted")
+	@ApiResponse(responseCode = "412", description = "If-Match lists no current ETag; nothing changed")
+	ResponseEntity<Void> delete(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		this.writes.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
 	}
 
-	private static ResponseEntity<byte[]> cached(CacheRead read) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(read.contentType()))
-			.eTag(read.etag())
-			.header(CACHE_STATUS_HEADER, read.status().name())
-			.body(read.value());
+	private ResponseEntity<byte[]> read(CacheRead read, WebRequest request) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(CACHE_STATUS_HEADER, read.status().name());
+		JsonResponses.TaggedJson json = new JsonResponses.TaggedJson(read.value(),
+				MediaType.parseMediaType(read.contentType()), read.etag());
+		return this.responses.read(json, request, headers);
 	}
 
 	private ResponseEntity<byte[]> written(ResponseEntity.BodyBuilder response, Product product) {

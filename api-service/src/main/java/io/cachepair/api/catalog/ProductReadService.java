@@ -1,16 +1,13 @@
 package io.cachepair.api.catalog;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.cachepair.api.cacheclient.CacheRead;
 import io.cachepair.api.cacheclient.CacheableValue;
 import io.cachepair.api.cacheclient.ReadThroughCache;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,15 +19,18 @@ class ProductReadService {
 
 	private final ProductRepository repository;
 
+	private final ProductSearch search;
+
 	private final ReadThroughCache cache;
 
 	private final ProductJson json;
 
 	private final CatalogProperties properties;
 
-	ProductReadService(ProductRepository repository, ReadThroughCache cache, ProductJson json,
+	ProductReadService(ProductRepository repository, ProductSearch search, ReadThroughCache cache, ProductJson json,
 			CatalogProperties properties) {
 		this.repository = repository;
+		this.search = search;
 		this.cache = cache;
 		this.json = json;
 		this.properties = properties;
@@ -48,13 +48,13 @@ class ProductReadService {
 	}
 
 	/**
-	 * Reads the JSON of one page of products, ordered by id.
-	 * @param query the page, its size and the optional category
+	 * Reads the JSON of one page of products.
+	 * @param query the filter, order and page
 	 * @return the JSON bytes and the path that served them
 	 */
 	CacheRead findPage(PageQuery query) {
-		return this.cache.read(CatalogCaches.PRODUCT_PAGES, query.cacheKey(), this.properties.pageTtl(),
-				() -> loadPage(query));
+		return this.cache.readInGeneration(CatalogCaches.PRODUCT_PAGES, query.cacheKey(), this.properties.pageTtl(),
+				this.properties.pageGenerationTtl(), () -> loadPage(query));
 	}
 
 	private CacheableValue loadProduct(long id) {
@@ -64,22 +64,20 @@ class ProductReadService {
 	}
 
 	private CacheableValue loadPage(PageQuery query) {
-		Pageable pageable = PageRequest.of(query.page(), query.size(), Sort.by("id"));
-		Page<Product> page = (query.category() != null) ? this.repository.findAllByCategory(query.category(), pageable)
-				: this.repository.findAll(pageable);
-		byte[] value = this.json.write(ProductPageResponse.from(page));
-		return new CacheableValue(value, ProductJson.CONTENT_TYPE, pageTags(page));
+		ProductSearch.ProductPage page = this.search.find(query);
+		byte[] value = this.json.write(ProductPageResponse.from(query, page));
+		return new CacheableValue(value, ProductJson.CONTENT_TYPE, pageTags(page.products()));
 	}
 
 	/**
-	 * Returns the list tag, plus a tag per product when they all fit within the
-	 * cache-service's limit of tags per entry.
+	 * Returns the list tag and a tag per product, leaving out the products' tags only
+	 * when they would exceed the cache-service's limit of tags per entry.
 	 */
-	private Set<String> pageTags(Page<Product> page) {
+	private Set<String> pageTags(List<Product> products) {
 		Set<String> tags = new LinkedHashSet<>();
 		tags.add(CatalogCaches.ALL_PAGES_TAG);
-		if (page.getNumberOfElements() < this.properties.maxTagsPerEntry()) {
-			page.forEach((product) -> tags.add(CatalogCaches.productTag(product.requireId())));
+		if (products.size() < this.properties.maxTagsPerEntry()) {
+			products.forEach((product) -> tags.add(CatalogCaches.productTag(product.requireId())));
 		}
 		return tags;
 	}

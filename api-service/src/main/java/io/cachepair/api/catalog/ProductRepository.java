@@ -1,16 +1,11 @@
 package io.cachepair.api.catalog;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.ListCrudRepository;
-import org.springframework.data.repository.PagingAndSortingRepository;
 
 /**
- * Stores products with their tags.
+ * Stores products with their tags. {@link ProductSearch} lists them.
  */
-interface ProductRepository extends ListCrudRepository<Product, Long>, PagingAndSortingRepository<Product, Long> {
-
-	Page<Product> findAllByCategory(String category, Pageable pageable);
+interface ProductRepository extends ListCrudRepository<Product, Long> {
 
 	boolean existsBySku(String sku);
 

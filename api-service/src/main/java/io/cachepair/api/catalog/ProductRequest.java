@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of a create or replace request. Bean Validation rejects a request with a
  * missing required field before any method here runs.
+ * <p>
+ * The fields that only the service sets, {@code id}, {@code createdAt} and
+ * {@code updatedAt}, are accepted and ignored, so that a client may send back the JSON it
+ * read with its changes; any other unknown field is rejected.
  *
  * @param sku the stock keeping unit, unique in the catalog
  * @param name the display name
@@ -29,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param tags the optional labels
  * @param stock the number of units in stock
  */
+@JsonIgnoreProperties({ "id", "createdAt", "updatedAt" })
 record ProductRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
 		message = "must start with a letter or digit and contain only letters, digits, '.', '_' and '-'") String sku,
 		@NotBlank @Size(max = 200) String name, @Size(max = 2000) @Nullable String description,

@@ -3,20 +3,19 @@ package io.cachepair.api.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import io.cachepair.api.cacheclient.ReadThroughCache;
+import io.cachepair.api.web.JsonResponses;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.ETag;
 import org.springframework.stereotype.Service;
 
 /**
  * Creates, replaces and deletes products. Each write commits to the database first and
- * then removes the stale entries from the cache-service, so that a client reads its own
- * write.
+ * then invalidates the cache-service entries it makes stale, as {@link CatalogCaches}
+ * describes, before it returns, so that a client reads its own write.
  */
 @Service
 class ProductWriteService {
@@ -29,7 +28,7 @@ class ProductWriteService {
 
 	private final Clock clock;
 
-	private final boolean pagesCarryProductTags;
+	private final CatalogProperties properties;
 
 	ProductWriteService(ProductRepository repository, ReadThroughCache cache, ProductJson json, Clock clock,
 			CatalogProperties properties) {
@@ -37,7 +36,7 @@ class ProductWriteService {
 		this.cache = cache;
 		this.json = json;
 		this.clock = clock;
-		this.pagesCarryProductTags = properties.pagesCarryProductTags();
+		this.properties = properties;
 	}
 
 	/**
@@ -51,7 +50,7 @@ class ProductWriteService {
 			throw new DuplicateSkuException(request.sku(), null);
 		}
 		Product created = save(request.toNewProduct(now()), false);
-		this.cache.invalidate(CatalogCaches.staleAfterCreate());
+		this.cache.invalidate(CatalogCaches.afterCreate(this.properties));
 		return created;
 	}
 
@@ -67,39 +66,47 @@ class ProductWriteService {
 	 * @throws DuplicateSkuException if another product has the new SKU
 	 */
 	Product replace(long id, ProductRequest request, @Nullable String ifMatch) {
-		Product current = this.repository.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
-		if (ifMatch != null && !matches(current, ifMatch)) {
-			throw ProductChangedException.staleTag(id, ifMatch);
-		}
+		Product current = findMatching(id, ifMatch);
 		if (!current.sku().equals(request.sku()) && this.repository.existsBySku(request.sku())) {
 			throw new DuplicateSkuException(request.sku(), null);
 		}
 		Product replaced = save(request.toReplacement(current, now()), ifMatch != null);
-		this.cache.invalidate(CatalogCaches.staleAfterReplace(current, replaced, this.pagesCarryProductTags));
+		this.cache.invalidate(CatalogCaches.afterChange(id, this.properties));
 		return replaced;
 	}
 
 	/**
-	 * Deletes a product.
+	 * Deletes a product, guarded by {@code If-Match} when the client sent one.
 	 * @param id the product's id
+	 * @param ifMatch the {@code If-Match} header, or {@code null}
 	 * @throws ProductNotFoundException if no product has the id
+	 * @throws ProductChangedException if the product no longer matches {@code If-Match},
+	 * or another request changed it at the same time
 	 */
-	void delete(long id) {
-		if (!this.repository.existsById(id)) {
-			throw new ProductNotFoundException(id);
+	void delete(long id, @Nullable String ifMatch) {
+		Product current = findMatching(id, ifMatch);
+		try {
+			// Deleting the loaded aggregate checks its version, so a change committed
+			// since the If-Match check makes the delete fail instead of losing it.
+			this.repository.delete(current);
 		}
-		this.repository.deleteById(id);
-		this.cache.invalidate(CatalogCaches.staleAfterDelete(id));
+		catch (OptimisticLockingFailureException ex) {
+			throw ProductChangedException.concurrentUpdate(id, ifMatch != null, ex);
+		}
+		this.cache.invalidate(CatalogCaches.afterChange(id, this.properties));
 	}
 
 	/**
-	 * Returns whether {@code If-Match} matches the product's current entity tag,
-	 * comparing strongly as RFC 9110 requires, so a weak tag never matches.
+	 * Returns the current product after checking {@code If-Match} against the entity tags
+	 * of its JSON, identity or gzip. Comparison is strong, as RFC 9110 requires, so a
+	 * weak tag never matches.
 	 */
-	private boolean matches(Product current, String ifMatch) {
-		List<ETag> expected = ETag.parse(ifMatch);
-		ETag actual = ETag.create(this.json.etagOf(current));
-		return expected.stream().anyMatch((tag) -> tag.isWildcard() || tag.compare(actual, true));
+	private Product findMatching(long id, @Nullable String ifMatch) {
+		Product current = this.repository.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
+		if (ifMatch != null && !JsonResponses.ifMatchHolds(ifMatch, this.json.etagOf(current))) {
+			throw ProductChangedException.staleTag(id, ifMatch);
+		}
+		return current;
 	}
 
 	/**

@@ -1,13 +1,16 @@
 package io.cachepair.api.web;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * JSON settings that Spring Boot has no property for.
+ * JSON settings that Spring Boot has no property for, and the strict reading that the API
+ * promises wherever the mapper is built.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
@@ -19,6 +22,16 @@ public class JsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer plainDecimals() {
 		return (builder) -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+	}
+
+	/**
+	 * Rejects request bodies with a field that no request type declares or a field given
+	 * twice, instead of ignoring the one or keeping the last of the other.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer strictReading() {
+		return (builder) -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 	}
 
 }

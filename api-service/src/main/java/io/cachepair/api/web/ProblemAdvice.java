@@ -9,11 +9,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +29,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -31,10 +38,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns exceptions into RFC 9457 problem details. Invalid input gets a 400 whose
  * {@code detail} and {@code errors} name each bad field or parameter; exceptions that
- * carry their own problem, such as a missing product, keep it.
+ * carry their own problem, such as a missing product, keep it. A database that cannot be
+ * reached or times out gives a 503.
  */
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	/**
+	 * SLF4J logger; the superclass's {@code logger} field is a Commons Logging one.
+	 */
+	private static final Logger failureLogger = LoggerFactory.getLogger(ProblemAdvice.class);
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -74,6 +87,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+			InvalidInput error = InvalidInput.field(jsonPath(unknown), "is not a known field; known fields are "
+					+ unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+			return invalid("Invalid request body", List.of(error), ex, headers, request);
+		}
 		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			InvalidInput error = InvalidInput.field(jsonPath(mismatch),
 					"must be " + describeType(mismatch.getTargetType()));
@@ -83,6 +101,30 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 				"The request body is not valid JSON. Send a JSON object.");
 		problem.setTitle("Invalid request body");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Sends a 400 problem naming a parameter that is invalid together with another one.
+	 */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleInvalidParameter(InvalidParameterException ex, WebRequest request) {
+		InvalidInput error = InvalidInput.parameter(ex.getParameter(), String.valueOf(ex.getMessage()));
+		return invalid("Invalid request parameters", List.of(error), ex, new HttpHeaders(), request);
+	}
+
+	/**
+	 * Sends a 503 problem when the database cannot be reached or does not respond in
+	 * time, so that clients retry instead of treating the request as wrong.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	@Nullable ResponseEntity<Object> handleDatabaseUnavailable(DataAccessException ex, WebRequest request) {
+		failureLogger.warn("Database call failed, sending 503: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The catalog database is unavailable or busy. Retry in a few seconds.");
+		problem.setTitle("Database unavailable");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "2");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 /**
- * Web concerns shared by every controller: problem details and JSON settings.
+ * Web concerns shared by every controller: problem details, JSON settings, conditional
+ * and compressed responses, CORS and the OpenAPI description.
  */
 @NullMarked
 package io.cachepair.api.web;

@@ -44,8 +44,8 @@ class CacheClientTests {
 	void putThenGetReturnsStoredValue() {
 		byte[] value = "{\"id\":1}".getBytes(StandardCharsets.UTF_8);
 
-		this.client.put("products", "1", new CacheableValue(value, "application/json", Set.of()),
-				Duration.ofMinutes(1));
+		this.client.put("products", "1", new CacheableValue(value, "application/json", Set.of()), Duration.ofMinutes(1),
+				WriteCondition.NONE);
 		Optional<CachedValue> cached = this.client.get("products", "1");
 
 		assertThat(cached).isPresent();
@@ -64,7 +64,8 @@ class CacheClientTests {
 	void keyRoundTripsAsOnePathSegment(String key) {
 		byte[] value = key.getBytes(StandardCharsets.UTF_8);
 
-		this.client.put("products", key, new CacheableValue(value, "text/plain", Set.of()), Duration.ofMinutes(1));
+		this.client.put("products", key, new CacheableValue(value, "text/plain", Set.of()), Duration.ofMinutes(1),
+				WriteCondition.NONE);
 
 		RecordedRequest put = this.server.requests("PUT").getFirst();
 		assertThat(put.pathSegments()).containsExactly("v1", "caches", "products", "entries", key);
@@ -76,7 +77,7 @@ class CacheClientTests {
 		CacheableValue value = new CacheableValue(new byte[] { 1 }, "application/octet-stream",
 				Set.of("product:1", "product-pages"));
 
-		this.client.put("product-pages", "page=0&size=20", value, Duration.ofMinutes(10));
+		this.client.put("product-pages", "page=0&size=20", value, Duration.ofMinutes(10), WriteCondition.NONE);
 
 		RecordedRequest put = this.server.requests("PUT").getFirst();
 		assertThat(put.queryValues("ttl")).containsExactly("600");
@@ -87,20 +88,44 @@ class CacheClientTests {
 	@Test
 	void removeTagReturnsRemovedCount() {
 		CacheableValue tagged = new CacheableValue(new byte[] { 1 }, "text/plain", Set.of("product:7"));
-		this.client.put("products", "7", tagged, Duration.ofMinutes(1));
-		this.client.put("products", "8", tagged, Duration.ofMinutes(1));
+		this.client.put("products", "7", tagged, Duration.ofMinutes(1), WriteCondition.NONE);
+		this.client.put("products", "8", tagged, Duration.ofMinutes(1), WriteCondition.NONE);
 
-		long removed = this.client.removeTag(new CacheTag("products", "product:7"));
+		long removed = this.client.removeTag("products", "product:7");
 
 		assertThat(removed).isEqualTo(2);
 		assertThat(this.client.get("products", "7")).isEmpty();
 	}
 
 	@Test
-	void removeEntryOfAbsentKeySucceeds() {
-		this.client.removeEntry("products", "absent");
+	void createOnlyPutFailsOnExistingEntry() {
+		CacheableValue first = new CacheableValue(new byte[] { 1 }, "text/plain", Set.of());
+		CacheableValue second = new CacheableValue(new byte[] { 2 }, "text/plain", Set.of());
 
-		assertThat(this.server.requests("DELETE")).hasSize(1);
+		boolean created = this.client.put("products", "1", first, Duration.ofMinutes(1), WriteCondition.CREATE_ONLY);
+		boolean replaced = this.client.put("products", "1", second, Duration.ofMinutes(1), WriteCondition.CREATE_ONLY);
+
+		assertThat(created).isTrue();
+		assertThat(replaced).isFalse();
+		assertThat(this.server.requests("PUT").getLast().body()).containsExactly(2);
+		assertThat(this.client.get("products", "1")).map(CachedValue::value).contains(new byte[] { 1 });
+	}
+
+	@Test
+	void replacingPutSendsIfMatchAndFailsOnOtherTag() {
+		CacheableValue first = new CacheableValue(new byte[] { 1 }, "text/plain", Set.of());
+		CacheableValue second = new CacheableValue(new byte[] { 2 }, "text/plain", Set.of());
+		this.client.put("products", "1", first, Duration.ofMinutes(1), WriteCondition.NONE);
+
+		boolean stale = this.client.put("products", "1", second, Duration.ofMinutes(1),
+				WriteCondition.replacing(ContentETag.of(new byte[] { 9 })));
+		boolean current = this.client.put("products", "1", second, Duration.ofMinutes(1),
+				WriteCondition.replacing(ContentETag.of(new byte[] { 1 })));
+
+		assertThat(stale).isFalse();
+		assertThat(current).isTrue();
+		assertThat(this.server.requests("PUT").getLast().ifMatch()).isEqualTo(ContentETag.of(new byte[] { 1 }));
+		assertThat(this.client.get("products", "1")).map(CachedValue::value).contains(new byte[] { 2 });
 	}
 
 	@Test
@@ -154,7 +179,7 @@ class CacheClientTests {
 		}
 
 		assertThatExceptionOfType(CacheClientException.class).isThrownBy(() -> this.client.get("products", "1"))
-			.withMessageContaining("circuit is open");
+			.withMessageContaining("circuit breaker is OPEN");
 		assertThat(this.server.requests()).hasSize(3);
 	}
 

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.cachepair.api.testing.FakeCacheServer;
+import io.cachepair.api.testing.Waiting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import io.cachepair.api.testing.Waiting;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +92,8 @@ class ReadThroughCacheTests {
 					return this.cache.read("products", "1", TTL, loader("{\"id\":\"again\"}", "product:1"));
 				}));
 			}
-			Waiting.awaitTrue(() -> followers.size() == 5, "every other read to start");
+			Waiting.awaitTrue(() -> followers.size() == 5 && this.server.requests("GET").size() == 6,
+					"every other read to find no entry");
 			Threads.awaitWaiting(List.copyOf(followers));
 			release.countDown();
 
@@ -102,7 +103,7 @@ class ReadThroughCacheTests {
 			}
 		}
 		assertThat(this.loads).hasValue(1);
-		assertThat(this.server.requests("GET")).hasSize(1);
+		assertThat(this.server.requests("GET")).hasSize(6);
 		assertThat(this.server.requests("PUT")).hasSize(1);
 	}
 
@@ -158,7 +159,7 @@ class ReadThroughCacheTests {
 	void invalidateRemovesTagsSoNextReadMisses() {
 		this.cache.read("products", "1", TTL, loader("{\"v\":1}", "product:1"));
 
-		this.cache.invalidate(List.of(new CacheTag("products", "product:1")));
+		this.cache.invalidate(List.of(Invalidation.tagRemoval("products", "product:1")));
 		CacheRead read = this.cache.read("products", "1", TTL, loader("{\"v\":2}", "product:1"));
 
 		assertThat(read.status()).isEqualTo(CacheStatus.MISS);
@@ -169,7 +170,7 @@ class ReadThroughCacheTests {
 	void writeDuringLoadSkipsStore() {
 		CacheRead read = this.cache.read("products", "1", TTL, () -> {
 			CacheableValue loaded = loader("{\"v\":1}", "product:1").get();
-			this.cache.invalidate(List.of(new CacheTag("products", "product:1")));
+			this.cache.invalidate(List.of(Invalidation.tagRemoval("products", "product:1")));
 			return loaded;
 		});
 
@@ -188,7 +189,7 @@ class ReadThroughCacheTests {
 			}));
 			Waiting.awaitTrue(() -> this.server.requests("GET").size() == 1, "the earlier read to start");
 
-			this.cache.invalidate(List.of(new CacheTag("products", "product:1")));
+			this.cache.invalidate(List.of(Invalidation.tagRemoval("products", "product:1")));
 			CacheRead later = this.cache.read("products", "1", TTL, loader("{\"v\":2}", "product:1"));
 			release.countDown();
 
@@ -201,11 +202,68 @@ class ReadThroughCacheTests {
 		assertThat(stored.value()).asString(StandardCharsets.UTF_8).isEqualTo("{\"v\":2}");
 	}
 
+	@Test
+	void missStoresCreateOnly() {
+		this.cache.read("products", "1", TTL, loader("{\"v\":1}", "product:1"));
+
+		assertThat(this.server.requests("PUT").getFirst().ifNoneMatch()).isEqualTo("*");
+		assertThat(this.server.requests("PUT").getFirst().ifMatch()).isNull();
+	}
+
+	@Test
+	void tombstoneIsMissReplacedByCompareAndSet() {
+		this.cache.invalidate(List.of(Invalidation.tombstone("products", "1", TTL)));
+		FakeCacheServer.StoredEntry tombstone = this.server.entry("products", "1");
+		this.server.clearRequests();
+
+		CacheRead miss = this.cache.read("products", "1", TTL, loader("{\"v\":2}", "product:1"));
+		CacheRead hit = this.cache.read("products", "1", TTL, loader("{\"v\":3}", "product:1"));
+
+		assertThat(tombstone).isNotNull();
+		assertThat(miss.status()).isEqualTo(CacheStatus.MISS);
+		assertThat(this.server.requests("PUT").getFirst().ifMatch()).isEqualTo(ContentETag.of(tombstone.value()));
+		assertThat(hit.status()).isEqualTo(CacheStatus.HIT);
+		assertThat(hit.value()).asString(StandardCharsets.UTF_8).isEqualTo("{\"v\":2}");
+	}
+
+	@Test
+	void readInGenerationPrefixesKeyWithGeneration() {
+		CacheRead miss = this.cache.readInGeneration("product-pages", "page=0", TTL, TTL, loader("[1]", "pages"));
+		CacheRead hit = this.cache.readInGeneration("product-pages", "page=0", TTL, TTL, loader("[2]", "pages"));
+
+		FakeCacheServer.StoredEntry generation = this.server.entry("product-pages", Generations.KEY);
+		assertThat(generation).isNotNull();
+		String key = new String(generation.value(), StandardCharsets.US_ASCII) + ":page=0";
+		assertThat(this.server.entry("product-pages", key)).isNotNull();
+		assertThat(miss.status()).isEqualTo(CacheStatus.MISS);
+		assertThat(hit.status()).isEqualTo(CacheStatus.HIT);
+		assertThat(hit.value()).isEqualTo(miss.value());
+	}
+
+	@Test
+	void newGenerationMakesEveryPageMiss() {
+		this.cache.readInGeneration("product-pages", "page=0", TTL, TTL, loader("[1]", "pages"));
+
+		this.cache.invalidate(List.of(Invalidation.newGeneration("product-pages", TTL)));
+		CacheRead read = this.cache.readInGeneration("product-pages", "page=0", TTL, TTL, loader("[2]", "pages"));
+
+		assertThat(read.status()).isEqualTo(CacheStatus.MISS);
+		assertThat(read.value()).asString(StandardCharsets.UTF_8).isEqualTo("[2]");
+		assertThat(this.server.entriesEndingWith("product-pages", ":page=0")).hasSize(2);
+	}
+
+	@Test
+	void failingGenerationReadIsBypassed() {
+		this.server.failNext(1, 503);
+
+		CacheRead read = this.cache.readInGeneration("product-pages", "page=0", TTL, TTL, loader("[1]", "pages"));
+
+		assertThat(read.status()).isEqualTo(CacheStatus.BYPASS);
+		assertThat(this.server.requests("PUT")).isEmpty();
+	}
+
 	private ReadThroughCache cacheWith(CacheClient client) {
-		TagRemover remover = new TagRemover(client,
-				new CacheClientProperties.Retry(3, Duration.ofMillis(100), Duration.ofSeconds(1)),
-				(task, delay) -> this.scheduledRetries.add(task));
-		return new ReadThroughCache(client, remover);
+		return TestClients.cache(client, (task, delay) -> this.scheduledRetries.add(task));
 	}
 
 	private Supplier<CacheableValue> loader(String json, String... tags) {

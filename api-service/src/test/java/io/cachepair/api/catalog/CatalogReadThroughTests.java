@@ -10,6 +10,8 @@ import io.cachepair.api.testing.HttpTestClient;
 import io.cachepair.api.testing.RecordedRequest;
 import io.cachepair.api.testing.Waiting;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CatalogReadThroughTests {
 
-	private static final FakeCacheServer cacheServer = startCacheServer();
+	private static FakeCacheServer cacheServer;
 
 	private static final String NEW_PRODUCT = """
 			{"sku":"NEW-1","name":"Lumen Air Kettle 2","price":24.90,"currency":"EUR","category":"kitchen",
@@ -47,8 +49,14 @@ class CatalogReadThroughTests {
 		registry.add("cachepair.catalog.sample.size", () -> "200");
 		// Failures on purpose must neither open the circuit for later tests nor
 		// leave retries pending for long.
-		registry.add("cachepair.cache-client.circuit-breaker.failure-threshold", () -> "1000");
+		registry.add("cachepair.cache-client.circuit-breaker.minimum-number-of-calls", () -> "1000");
+		registry.add("cachepair.cache-client.circuit-breaker.sliding-window-size", () -> "1000");
 		registry.add("cachepair.cache-client.retry.initial-delay", () -> "20ms");
+	}
+
+	@BeforeAll
+	static void startCacheServer() throws IOException {
+		cacheServer = FakeCacheServer.start();
 	}
 
 	@BeforeEach
@@ -97,9 +105,12 @@ class CatalogReadThroughTests {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(text(response)).contains("\"totalItems\":");
-		FakeCacheServer.StoredEntry stored = cacheServer.entry("product-pages", "page=0&size=3");
-		assertThat(stored).isNotNull();
-		assertThat(stored.tags()).containsExactlyInAnyOrder("product-pages", "product:1", "product:2", "product:3");
+		List<FakeCacheServer.StoredEntry> stored = cacheServer.entriesEndingWith("product-pages",
+				":page=0&size=3&sort=id,asc");
+		assertThat(stored).singleElement()
+			.extracting(FakeCacheServer.StoredEntry::tags)
+			.asInstanceOf(InstanceOfAssertFactories.collection(String.class))
+			.containsExactlyInAnyOrder("product-pages", "product:1", "product:2", "product:3");
 	}
 
 	@Test
@@ -123,45 +134,49 @@ class CatalogReadThroughTests {
 	}
 
 	@Test
-	void pageOverTagLimitCarriesListTagOnly() {
-		this.http.get("/api/v1/products?page=0&size=16");
+	void fullPageCarriesEveryProductTag() {
+		this.http.get("/api/v1/products?page=0&size=100&sort=price,desc");
 
-		FakeCacheServer.StoredEntry stored = cacheServer.entry("product-pages", "page=0&size=16");
-		assertThat(stored).isNotNull();
-		assertThat(stored.tags()).containsExactly("product-pages");
+		List<FakeCacheServer.StoredEntry> stored = cacheServer.entriesEndingWith("product-pages",
+				":page=0&size=100&sort=price,desc");
+		assertThat(stored).singleElement()
+			.extracting(FakeCacheServer.StoredEntry::tags)
+			.asInstanceOf(InstanceOfAssertFactories.collection(String.class))
+			.hasSize(101)
+			.contains("product-pages");
 	}
 
 	@Test
-	void sameCategoryReplaceRemovesEveryPage() {
+	void replaceLeavesTombstoneAndNewPageGeneration() {
 		String body = text(this.http.get("/api/v1/products/5"));
+		this.http.get("/api/v1/products?size=5");
+		FakeCacheServer.StoredEntry generation = cacheServer.entry("product-pages", "generation");
 		cacheServer.clearRequests();
 
 		this.http.put("/api/v1/products/5", body.replace("\"stock\":", "\"stock\":1"));
 
-		assertThat(removedTags()).containsExactlyInAnyOrder("products/product:5", "product-pages/product-pages");
-	}
-
-	@Test
-	void replaceIntoOtherCategoryRemovesEveryPage() {
-		String body = text(this.http.get("/api/v1/products/6"));
-		cacheServer.clearRequests();
-
-		this.http.put("/api/v1/products/6", body.replaceFirst("\"category\":\"[^\"]*\"", "\"category\":\"moved\""));
-
-		assertThat(removedTags()).containsExactlyInAnyOrder("products/product:6", "product-pages/product-pages");
+		assertThat(invalidations()).containsExactly("PUT products/5", "PUT product-pages/generation",
+				"DELETE product-pages/product-pages");
+		FakeCacheServer.StoredEntry tombstone = cacheServer.entry("products", "5");
+		assertThat(tombstone).isNotNull();
+		assertThat(tombstone.contentType()).isEqualTo("application/vnd.cachepair.tombstone");
+		assertThat(generation).isNotNull();
+		assertThat(cacheServer.entry("product-pages", "generation")).isNotEqualTo(generation);
 	}
 
 	@Test
 	void createRemovesEveryPageAndIsReadable() {
 		this.http.get("/api/v1/products?page=0&size=1");
 
+		cacheServer.clearRequests();
 		HttpResponse<byte[]> created = this.http.post("/api/v1/products", NEW_PRODUCT);
 		String location = created.headers().firstValue("Location").orElseThrow();
 		HttpResponse<byte[]> read = this.http.get(URI.create(location).getPath());
 
 		assertThat(created.statusCode()).isEqualTo(201);
-		assertThat(removedTags()).containsExactly("product-pages/product-pages");
-		assertThat(cacheServer.entry("product-pages", "page=0&size=1")).isNull();
+		assertThat(invalidations()).containsExactly("PUT product-pages/generation",
+				"DELETE product-pages/product-pages");
+		assertThat(cacheServer.entriesEndingWith("product-pages", ":page=0&size=1&sort=id,asc")).isEmpty();
 		assertThat(read.body()).isEqualTo(created.body());
 		assertThat(text(read)).contains("\"price\":24.90");
 	}
@@ -169,12 +184,14 @@ class CatalogReadThroughTests {
 	@Test
 	void deleteRemovesProductAndEveryPage() {
 		this.http.get("/api/v1/products/7");
+		cacheServer.clearRequests();
 
 		HttpResponse<byte[]> deleted = this.http.delete("/api/v1/products/7");
 		HttpResponse<byte[]> read = this.http.get("/api/v1/products/7");
 
 		assertThat(deleted.statusCode()).isEqualTo(204);
-		assertThat(removedTags()).containsExactlyInAnyOrder("products/product:7", "product-pages/product-pages");
+		assertThat(invalidations()).startsWith("PUT products/7", "PUT product-pages/generation",
+				"DELETE product-pages/product-pages");
 		assertThat(read.statusCode()).isEqualTo(404);
 		assertThat(read.headers().firstValue("Content-Type")).contains("application/problem+json");
 	}
@@ -209,16 +226,21 @@ class CatalogReadThroughTests {
 		cacheServer.failNext(1, 503);
 		HttpResponse<byte[]> read = this.http.get("/api/v1/products/10");
 		String body = text(read);
-		cacheServer.failNext(2, 503);
+		cacheServer.clearRequests();
+		cacheServer.failNext(3, 503);
 
 		HttpResponse<byte[]> replaced = this.http.put("/api/v1/products/10", body.replace("\"stock\":", "\"stock\":4"));
 
 		assertThat(read.statusCode()).isEqualTo(200);
 		assertThat(read.headers().firstValue("X-Cache")).contains("BYPASS");
 		assertThat(replaced.statusCode()).isEqualTo(200);
-		Waiting.awaitTrue(() -> removedTags().size() == 4, "both failed tag removals to be retried");
-		assertThat(removedTags()).containsExactlyInAnyOrder("products/product:10", "products/product:10",
-				"product-pages/product-pages", "product-pages/product-pages");
+		Waiting.awaitTrue(() -> invalidations().size() == 6, "the three failed invalidations to be retried");
+		assertThat(invalidations()).containsExactlyInAnyOrder("PUT products/10", "PUT products/10",
+				"PUT product-pages/generation", "PUT product-pages/generation", "DELETE product-pages/product-pages",
+				"DELETE product-pages/product-pages");
+		assertThat(cacheServer.entry("products", "10")).isNotNull()
+			.extracting(FakeCacheServer.StoredEntry::contentType)
+			.isEqualTo("application/vnd.cachepair.tombstone");
 	}
 
 	@Test
@@ -233,24 +255,38 @@ class CatalogReadThroughTests {
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(text(readiness)).contains("\"status\":\"UP\"");
 		assertThat(liveness.statusCode()).isEqualTo(200);
+		assertThat(text(readiness)).doesNotContain("cacheService");
 	}
 
-	private static List<String> removedTags() {
-		return cacheServer.requests("DELETE")
+	@Test
+	void healthShowsCircuitBreakerState() {
+		HttpResponse<byte[]> health = this.http.get("/actuator/health");
+
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(text(health)).contains("\"cacheService\":{").contains("\"circuitBreaker\":\"CLOSED\"");
+	}
+
+	@Test
+	void circuitBreakerStateIsExportedToPrometheus() {
+		HttpResponse<byte[]> metrics = this.http.get("/actuator/prometheus");
+
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(text(metrics))
+			.contains("resilience4j_circuitbreaker_state{name=\"cache-service\",state=\"closed\"} 1.0");
+	}
+
+	/**
+	 * Returns the invalidating requests to the fake, in order, such as {@code PUT
+	 * products/5} or {@code DELETE product-pages/product-pages} for a tag removal.
+	 */
+	private static List<String> invalidations() {
+		return cacheServer.requests()
 			.stream()
-			.map(RecordedRequest::pathSegments)
-			.filter((segments) -> segments.get(3).equals("tags"))
-			.map((segments) -> segments.get(2) + "/" + segments.get(4))
+			.filter((request) -> !request.method().equals("GET"))
+			.filter((request) -> request.ifNoneMatch() == null && request.ifMatch() == null)
+			.map((request) -> request.method() + " " + request.pathSegments().get(2) + "/"
+					+ request.pathSegments().get(4))
 			.toList();
-	}
-
-	private static FakeCacheServer startCacheServer() {
-		try {
-			return FakeCacheServer.start();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Fake cache-service failed to start", ex);
-		}
 	}
 
 }

@@ -1,11 +1,17 @@
 package io.cachepair.api.catalog;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import io.cachepair.api.cacheclient.CacheRead;
 import io.cachepair.api.cacheclient.CacheStatus;
 import io.cachepair.api.cacheclient.ContentETag;
 import io.cachepair.api.web.JsonConfiguration;
+import io.cachepair.api.web.JsonResponses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -25,12 +33,17 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(ProductController.class)
-@Import({ ProductJson.class, JsonConfiguration.class })
+@Import({ ProductJson.class, JsonConfiguration.class, JsonResponses.class })
+@TestPropertySource(properties = "cachepair.web.cors.allowed-origins=https://shop.example.com")
 class ProductControllerTests {
 
 	private static final byte[] PRODUCT_JSON = "{\"id\":1,\"price\":600.00}".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] LARGE_JSON = ("{\"items\":[" + "{\"name\":\"Kettle\"},".repeat(200) + "{}]}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	private static final String VALID_BODY = """
 			{"sku":"KIT-1","name":"Lumen Air Kettle 2","price":24.90,"currency":"EUR","category":"kitchen","stock":5}
@@ -111,7 +124,7 @@ class ProductControllerTests {
 		MvcTestResult result = this.mvc.get().uri("/api/v1/products").exchange();
 
 		assertThat(result).hasStatusOk();
-		verify(this.reads).findPage(new PageQuery(0, 20, null));
+		verify(this.reads).findPage(new PageQuery(ProductFilter.NONE, ProductSort.DEFAULT, 0, 20));
 	}
 
 	@Test
@@ -122,7 +135,8 @@ class ProductControllerTests {
 
 		assertThat(result).hasStatusOk();
 		assertThat(result).headers().hasValue("X-Cache", "HIT");
-		verify(this.reads).findPage(new PageQuery(2, 100, "laptops"));
+		verify(this.reads)
+			.findPage(new PageQuery(ProductFilter.of("laptops", null, null, null, null), ProductSort.DEFAULT, 2, 100));
 	}
 
 	@Test
@@ -131,7 +145,7 @@ class ProductControllerTests {
 
 		this.mvc.get().uri("/api/v1/products?category=").exchange();
 
-		verify(this.reads).findPage(new PageQuery(0, 20, null));
+		verify(this.reads).findPage(new PageQuery(ProductFilter.NONE, ProductSort.DEFAULT, 0, 20));
 	}
 
 	@ParameterizedTest
@@ -306,17 +320,236 @@ class ProductControllerTests {
 		MvcTestResult result = this.mvc.delete().uri("/api/v1/products/1").exchange();
 
 		assertThat(result).hasStatus(HttpStatus.NO_CONTENT);
-		verify(this.writes).delete(1);
+		verify(this.writes).delete(1, null);
 	}
 
 	@Test
 	void deleteOfUnknownProductIsNotFound() {
-		willThrow(new ProductNotFoundException(9)).given(this.writes).delete(9);
+		willThrow(new ProductNotFoundException(9)).given(this.writes).delete(9, null);
 
 		MvcTestResult result = this.mvc.delete().uri("/api/v1/products/9").exchange();
 
 		assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void filtersAndSortArePassed() {
+		given(this.reads.findPage(any())).willReturn(read(CacheStatus.MISS));
+
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/products?category=laptops&tag=oled&tag=4k&minPrice=10&maxPrice=20.50&sort=price,desc"
+					+ "&page=1&size=5")
+			.param("q", "Pro light")
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		ProductFilter filter = ProductFilter.of("laptops", List.of("4k", "oled"), "light pro", new BigDecimal("10"),
+				new BigDecimal("20.50"));
+		verify(this.reads).findPage(new PageQuery(filter, ProductSort.parse("price,desc"), 1, 5));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "sort=popularity | sort", "sort=price,up | sort", "minPrice=-1 | minPrice",
+			"maxPrice=1.001 | maxPrice", "minPrice=cheap | minPrice", "minPrice=20&maxPrice=10 | minPrice" })
+	void invalidFilterParameterIsNamed(String query, String parameter) {
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products?" + query).exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].parameter").isEqualTo(parameter);
+	}
+
+	@Test
+	void createWithThreeInvalidFieldsNamesAllThree() {
+		String body = VALID_BODY.replace("\"KIT-1\"", "\"\"").replace("24.90", "-3").replace("\"EUR\"", "\"euro\"");
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[*].field")
+			.asArray()
+			.containsExactlyInAnyOrder("currency", "price", "sku", "sku");
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("'currency'")
+			.contains("'price'")
+			.contains("'sku'");
+		verifyNoInteractions(this.writes);
+	}
+
+	@Test
+	void unknownFieldIsBadRequestNamingIt() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY.replace("\"stock\":5", "\"stock\":5,\"colour\":\"red\""))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("colour");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[0].detail")
+			.asString()
+			.startsWith("is not a known field");
+		verifyNoInteractions(this.writes);
+	}
+
+	@Test
+	void duplicateFieldIsBadRequest() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY.replace("\"stock\":5", "\"stock\":5,\"stock\":6"))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		verifyNoInteractions(this.writes);
+	}
+
+	@Test
+	void readOnlyFieldsOfReadJsonAreIgnored() {
+		given(this.writes.replace(eq(1L), any(), any())).willReturn(TestProducts.storedProduct(1));
+		String body = VALID_BODY.replace("{", "{\"id\":7,\"createdAt\":\"x\",\"updatedAt\":\"y\",");
+
+		MvcTestResult result = this.mvc.put()
+			.uri("/api/v1/products/1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+	}
+
+	@Test
+	void deletePassesIfMatch() {
+		MvcTestResult result = this.mvc.delete().uri("/api/v1/products/1").header("If-Match", "\"abc\"").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.NO_CONTENT);
+		verify(this.writes).delete(1, "\"abc\"");
+	}
+
+	@Test
+	void deleteWithStaleTagIsPreconditionFailed() {
+		willThrow(ProductChangedException.staleTag(1, "\"old\"")).given(this.writes).delete(1, "\"old\"");
+
+		MvcTestResult result = this.mvc.delete().uri("/api/v1/products/1").header("If-Match", "\"old\"").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.PRECONDITION_FAILED);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void largeReadIsGzipWithItsOwnTag() throws IOException {
+		given(this.reads.findPage(any())).willReturn(largeRead());
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products").header("Accept-Encoding", "gzip").exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).headers().hasValue("Content-Encoding", "gzip");
+		assertThat(result.getResponse().getHeaders("Vary")).contains("Accept-Encoding");
+		assertThat(result).headers().hasValue("ETag", gzipTag(ContentETag.of(LARGE_JSON)));
+		assertThat(gunzip(result.getResponse().getContentAsByteArray())).isEqualTo(LARGE_JSON);
+	}
+
+	@Test
+	void largeReadWithoutAcceptEncodingIsIdentity() {
+		given(this.reads.findPage(any())).willReturn(largeRead());
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products").header("Accept-Encoding", "gzip;q=0").exchange();
+
+		assertThat(result).headers().doesNotContainHeader("Content-Encoding");
+		assertThat(result).headers().hasValue("ETag", ContentETag.of(LARGE_JSON));
+		assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(LARGE_JSON);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "gzip", "identity" })
+	void eitherEncodingTagGivesNotModified(String taggedEncoding) {
+		given(this.reads.findPage(any())).willReturn(largeRead());
+		String tag = taggedEncoding.equals("gzip") ? gzipTag(ContentETag.of(LARGE_JSON)) : ContentETag.of(LARGE_JSON);
+
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/products")
+			.header("Accept-Encoding", "gzip")
+			.header("If-None-Match", "W/" + tag)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.NOT_MODIFIED);
+		assertThat(result).headers().hasValue("ETag", gzipTag(ContentETag.of(LARGE_JSON)));
+		assertThat(result.getResponse().getContentAsByteArray()).isEmpty();
+	}
+
+	@Test
+	void databaseFailureIsServiceUnavailable() {
+		given(this.reads.findById(1)).willThrow(new CannotGetJdbcConnectionException("pool exhausted"));
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products/1").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).headers().hasValue("Retry-After", "2");
+	}
+
+	@Test
+	void preflightFromConfiguredOriginIsAllowed() {
+		MvcTestResult result = this.mvc.options()
+			.uri("/api/v1/products/1")
+			.header("Origin", "https://shop.example.com")
+			.header("Access-Control-Request-Method", "PUT")
+			.header("Access-Control-Request-Headers", "if-match,content-type")
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result).headers().hasValue("Access-Control-Allow-Origin", "https://shop.example.com");
+		assertThat(result.getResponse().getHeader("Access-Control-Allow-Methods")).contains("PUT");
+	}
+
+	@Test
+	void readFromConfiguredOriginExposesETag() {
+		given(this.reads.findById(1)).willReturn(read(CacheStatus.HIT));
+
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/products/1")
+			.header("Origin", "https://shop.example.com")
+			.exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result.getResponse().getHeader("Access-Control-Expose-Headers")).contains("ETag")
+			.contains("X-Cache");
+	}
+
+	@Test
+	void preflightFromOtherOriginIsForbidden() {
+		MvcTestResult result = this.mvc.options()
+			.uri("/api/v1/products/1")
+			.header("Origin", "https://elsewhere.example.com")
+			.header("Access-Control-Request-Method", "PUT")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(result).headers().doesNotContainHeader("Access-Control-Allow-Origin");
+	}
+
+	private static CacheRead largeRead() {
+		return new CacheRead(LARGE_JSON, "application/json", ContentETag.of(LARGE_JSON), CacheStatus.HIT);
+	}
+
+	private static String gzipTag(String etag) {
+		return etag.substring(0, etag.length() - 1) + "-gzip\"";
+	}
+
+	private static byte[] gunzip(byte[] compressed) throws IOException {
+		try (GZIPInputStream input = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+			return input.readAllBytes();
+		}
 	}
 
 	private static CacheRead read(CacheStatus status) {

@@ -9,9 +9,6 @@ import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,20 +35,6 @@ class ProductRepositoryTests {
 		assertThat(found.createdAt()).isEqualTo(TestProducts.CREATED_AT);
 		assertThat(found.tags()).containsExactlyInAnyOrder(new ProductTag("portable"), new ProductTag("oled"));
 		assertThat(found.version()).isZero();
-	}
-
-	@Test
-	void categoryPageIsOrderedByIdWithTotal() {
-		Product first = this.repository.save(TestProducts.newProduct("LAP-1", "laptops"));
-		this.repository.save(TestProducts.newProduct("KIT-1", "kitchen"));
-		Product second = this.repository.save(TestProducts.newProduct("LAP-2", "laptops"));
-		this.repository.save(TestProducts.newProduct("LAP-3", "laptops"));
-
-		Page<Product> page = this.repository.findAllByCategory("laptops", PageRequest.of(0, 2, Sort.by("id")));
-
-		assertThat(page.getContent()).extracting(Product::id).containsExactly(first.id(), second.id());
-		assertThat(page.getTotalElements()).isEqualTo(3);
-		assertThat(page.getTotalPages()).isEqualTo(2);
 	}
 
 	@Test

@@ -3,8 +3,10 @@ package io.cachepair.api.endtoend;
 import java.net.URI;
 import java.net.http.HttpResponse;
 
+import io.cachepair.api.testing.CacheServiceProcess;
 import io.cachepair.api.testing.HttpTestClient;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,16 +22,22 @@ import static io.cachepair.api.testing.HttpTestClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The api-service keeps serving, and stays ready, after the cache-service stops.
+ * The api-service keeps serving, and stays ready, after the cache-service stops, and its
+ * circuit breaker then skips the cache-service.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class CacheServiceStoppedIT {
 
-	private static final CacheServiceProcess cacheService = CacheServiceProcess.start();
+	private static CacheServiceProcess cacheService;
 
 	@LocalServerPort
 	private int port;
+
+	@BeforeAll
+	static void startCacheService() {
+		cacheService = CacheServiceProcess.start();
+	}
 
 	@DynamicPropertySource
 	static void cacheServiceProperties(DynamicPropertyRegistry registry) {
@@ -52,6 +60,7 @@ class CacheServiceStoppedIT {
 			HttpResponse<byte[]> page = api.get("/api/v1/products?size=5");
 			HttpResponse<byte[]> readiness = api.get("/actuator/health/readiness");
 			HttpResponse<byte[]> replaced = api.put("/api/v1/products/1", text(bypass));
+			HttpResponse<byte[]> health = api.get("/actuator/health");
 
 			assertThat(miss.headers().firstValue("X-Cache")).contains("MISS");
 			assertThat(hit.headers().firstValue("X-Cache")).contains("HIT");
@@ -63,7 +72,9 @@ class CacheServiceStoppedIT {
 			assertThat(page.headers().firstValue("X-Cache")).contains("BYPASS");
 			assertThat(readiness.statusCode()).isEqualTo(200);
 			assertThat(replaced.statusCode()).isEqualTo(200);
-			assertThat(output).contains("Removing tag 'product:1' from cache 'products' failed (attempt 1 of 6)");
+			assertThat(output).contains("Applying tombstone for key '1' in cache 'products' failed (attempt 1 of 6)");
+			assertThat(health.statusCode()).isEqualTo(200);
+			assertThat(text(health)).contains("\"status\":\"DEGRADED\"").contains("\"circuitBreaker\":\"OPEN\"");
 		}
 	}
 

@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * In-memory stand-in for the cache-service on a free loopback port. It serves the calls
- * of the api-service's client (entry read, write and removal, and tag removal), records
- * every request, and can fail or stall on purpose.
+ * of the api-service's client (entry read, conditional write and removal, and tag
+ * removal), records every request, and can fail or stall on purpose.
  * <p>
  * It computes ETags independently of the code under test, from the algorithm that the
  * cache-service specifies.
@@ -116,6 +116,27 @@ public final class FakeCacheServer implements AutoCloseable {
 		return this.entries.get(cache + "/" + key);
 	}
 
+	/**
+	 * Returns the entries of a cache whose key ends with the given text, such as the
+	 * pages of every generation for one query.
+	 */
+	public List<StoredEntry> entriesEndingWith(String cache, String keySuffix) {
+		List<StoredEntry> found = new ArrayList<>();
+		this.entries.forEach((key, entry) -> {
+			if (key.startsWith(cache + "/") && key.endsWith(keySuffix)) {
+				found.add(entry);
+			}
+		});
+		return found;
+	}
+
+	/**
+	 * Stores an entry directly, as another client of the cache-service would.
+	 */
+	public void putEntry(String cache, String key, StoredEntry entry) {
+		this.entries.put(cache + "/" + key, entry);
+	}
+
 	@Override
 	public void close() {
 		resume();
@@ -180,9 +201,34 @@ public final class FakeCacheServer implements AutoCloseable {
 
 	private void write(HttpExchange exchange, String cache, String key, RecordedRequest request) throws IOException {
 		String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
-		StoredEntry previous = this.entries.put(cache + "/" + key,
-				new StoredEntry(request.body(), contentType, Set.copyOf(request.queryValues("tag"))));
+		StoredEntry entry = new StoredEntry(request.body(), contentType, Set.copyOf(request.queryValues("tag")));
+		String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+		String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
+		StoredEntry previous;
+		// Checks the preconditions and writes in one step, as the cache-service does.
+		synchronized (this.entries) {
+			previous = this.entries.get(cache + "/" + key);
+			if (!preconditionHolds(previous, ifNoneMatch, ifMatch)) {
+				send(exchange, 412, "application/problem+json", "{\"title\":\"Precondition failed\"}");
+				return;
+			}
+			this.entries.put(cache + "/" + key, entry);
+		}
+		exchange.getResponseHeaders().add("ETag", etagOf(entry.value()));
 		exchange.sendResponseHeaders((previous == null) ? 201 : 204, -1);
+	}
+
+	/**
+	 * Checks the two forms of precondition that the api-service sends:
+	 * {@code If-None-Match:
+	 * *} and {@code If-Match} with one strong tag.
+	 */
+	private static boolean preconditionHolds(@Nullable StoredEntry current, @Nullable String ifNoneMatch,
+			@Nullable String ifMatch) {
+		if (ifNoneMatch != null && ifNoneMatch.strip().equals("*") && current != null) {
+			return false;
+		}
+		return ifMatch == null || (current != null && ifMatch.strip().equals(etagOf(current.value())));
 	}
 
 	private void removeEntry(HttpExchange exchange, String cache, String key) throws IOException {

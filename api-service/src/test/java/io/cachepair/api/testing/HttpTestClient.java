@@ -33,8 +33,8 @@ public final class HttpTestClient implements AutoCloseable {
 		return send(request(path, headers).GET());
 	}
 
-	public HttpResponse<byte[]> post(String path, String json) {
-		return send(request(path).header("Content-Type", "application/json")
+	public HttpResponse<byte[]> post(String path, String json, String... headers) {
+		return send(request(path, headers).header("Content-Type", "application/json")
 			.POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
@@ -43,8 +43,8 @@ public final class HttpTestClient implements AutoCloseable {
 			.PUT(BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
-	public HttpResponse<byte[]> delete(String path) {
-		return send(request(path).DELETE());
+	public HttpResponse<byte[]> delete(String path, String... headers) {
+		return send(request(path, headers).DELETE());
 	}
 
 	/**

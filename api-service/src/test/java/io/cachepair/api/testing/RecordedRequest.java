@@ -17,15 +17,19 @@ import org.jspecify.annotations.Nullable;
  * @param rawPath the path as sent, still percent-encoded
  * @param rawQuery the query as sent, or {@code null}
  * @param authorization the {@code Authorization} header, or {@code null}
+ * @param ifMatch the {@code If-Match} header, or {@code null}
+ * @param ifNoneMatch the {@code If-None-Match} header, or {@code null}
  * @param body the request body
  */
 public record RecordedRequest(String method, String rawPath, @Nullable String rawQuery, @Nullable String authorization,
-		byte[] body) {
+		@Nullable String ifMatch, @Nullable String ifNoneMatch, byte[] body) {
 
 	static RecordedRequest of(HttpExchange exchange, byte[] body) {
 		URI uri = exchange.getRequestURI();
 		return new RecordedRequest(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-				exchange.getRequestHeaders().getFirst("Authorization"), body);
+				exchange.getRequestHeaders().getFirst("Authorization"),
+				exchange.getRequestHeaders().getFirst("If-Match"),
+				exchange.getRequestHeaders().getFirst("If-None-Match"), body);
 	}
 
 	/**

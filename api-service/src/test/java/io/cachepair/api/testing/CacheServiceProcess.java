@@ -1,4 +1,4 @@
-package io.cachepair.api.endtoend;
+package io.cachepair.api.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * sets to the jar that the cache-service module packages before this module's end-to-end
  * tests run.
  */
-final class CacheServiceProcess implements AutoCloseable {
+public final class CacheServiceProcess implements AutoCloseable {
 
-	static final String JAR_PROPERTY = "cachepair.cache-service.jar";
+	public static final String JAR_PROPERTY = "cachepair.cache-service.jar";
 
 	private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
@@ -55,7 +55,7 @@ final class CacheServiceProcess implements AutoCloseable {
 	 * @throws IllegalStateException if the jar is missing, or the process exits or is not
 	 * ready within 90 seconds
 	 */
-	static CacheServiceProcess start() {
+	public static CacheServiceProcess start() {
 		Path jar = jar();
 		int port = freePort();
 		try {
@@ -74,14 +74,14 @@ final class CacheServiceProcess implements AutoCloseable {
 		}
 	}
 
-	URI baseUrl() {
+	public URI baseUrl() {
 		return this.baseUrl;
 	}
 
 	/**
 	 * Stops the process, forcibly if it has not exited after 20 seconds.
 	 */
-	void stop() {
+	public void stop() {
 		if (!this.process.isAlive()) {
 			return;
 		}

@@ -1,0 +1,45 @@
+package io.cachepair.api.web;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Spring MVC settings shared by every controller: CORS for the configured origins and the
+ * OpenAPI document's description.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CorsProperties.class)
+@OpenAPIDefinition(info = @Info(title = "Catalog API", version = "v1",
+		description = "Products of the catalog, read through the cache-service"))
+public class WebConfiguration implements WebMvcConfigurer {
+
+	private final CorsProperties cors;
+
+	WebConfiguration(CorsProperties cors) {
+		this.cors = cors;
+	}
+
+	/**
+	 * Allows the configured origins to call the API, sending the conditional request
+	 * headers and reading the entity tag, location and cache status of responses.
+	 */
+	@Override
+	public void addCorsMappings(CorsRegistry registry) {
+		if (this.cors.allowedOrigins().isEmpty()) {
+			return;
+		}
+		registry.addMapping("/api/**")
+			.allowedOrigins(this.cors.allowedOrigins().toArray(String[]::new))
+			.allowedMethods("GET", "HEAD", "POST", "PUT", "DELETE")
+			.allowedHeaders(HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH)
+			.exposedHeaders(HttpHeaders.ETAG, HttpHeaders.LOCATION, "X-Cache")
+			.maxAge(this.cors.maxAge().toSeconds());
+	}
+
+}
