@@ -1,6 +1,6 @@
 -- Indexes for the list filters and sorts. Each sort orders by its column and then by
--- id, so one index per sort serves it with and without a category filter, and the
--- price indexes also serve the price range.
+-- id, so two indexes per sort deliver its order, one after a category filter and one
+-- without it. The price indexes also serve the price range.
 CREATE INDEX product_category_name ON product (category, name, id);
 CREATE INDEX product_category_price ON product (category, price, id);
 CREATE INDEX product_category_updated_at ON product (category, updated_at, id);

@@ -45,12 +45,22 @@ class ProductSearch {
 	ProductPage find(PageQuery query) {
 		MapSqlParameterSource parameters = new MapSqlParameterSource();
 		String where = whereClause(query.filter(), parameters);
-		parameters.addValue("offset", query.offset()).addValue("limit", query.size());
-		String select = "SELECT " + COLUMNS + " FROM product p" + where + " ORDER BY " + query.sort().orderBy()
-				+ " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
-		List<Product> rows = this.jdbc.query(select, parameters, ProductSearch::mapProduct);
+		List<Product> rows = this.jdbc.query(select(query, where, parameters), parameters, ProductSearch::mapProduct);
 		List<Product> products = withTags(rows);
 		return new ProductPage(products, totalItems(query, products.size(), where, parameters));
+	}
+
+	/**
+	 * Returns the statement that selects one page, adding its parameters.
+	 */
+	static String select(PageQuery query, MapSqlParameterSource parameters) {
+		return select(query, whereClause(query.filter(), parameters), parameters);
+	}
+
+	private static String select(PageQuery query, String where, MapSqlParameterSource parameters) {
+		parameters.addValue("offset", query.offset()).addValue("limit", query.size());
+		return "SELECT " + COLUMNS + " FROM product p" + where + " ORDER BY " + query.sort().orderBy()
+				+ " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
 	}
 
 	/**
