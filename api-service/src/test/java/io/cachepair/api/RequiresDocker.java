@@ -6,7 +6,10 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,12 +38,25 @@ public @interface RequiresDocker {
 	 */
 	class DockerCondition implements ExecutionCondition {
 
+		private final BooleanSupplier dockerAvailable;
+
+		private final UnaryOperator<@Nullable String> environment;
+
+		public DockerCondition() {
+			this(() -> DockerClientFactory.instance().isDockerAvailable(), System::getenv);
+		}
+
+		DockerCondition(BooleanSupplier dockerAvailable, UnaryOperator<@Nullable String> environment) {
+			this.dockerAvailable = dockerAvailable;
+			this.environment = environment;
+		}
+
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			if (DockerClientFactory.instance().isDockerAvailable()) {
+			if (this.dockerAvailable.getAsBoolean()) {
 				return ConditionEvaluationResult.enabled("A Docker engine is available");
 			}
-			if (Boolean.parseBoolean(System.getenv(REQUIRE_VARIABLE))) {
+			if (Boolean.parseBoolean(this.environment.apply(REQUIRE_VARIABLE))) {
 				throw new IllegalStateException("No Docker engine is available, but " + REQUIRE_VARIABLE
 						+ "=true requires the container-backed tests to run. Start one, for example with "
 						+ "containers.sh start, or unset " + REQUIRE_VARIABLE + " to skip them.");

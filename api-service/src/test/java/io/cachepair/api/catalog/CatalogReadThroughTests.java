@@ -267,6 +267,23 @@ class CatalogReadThroughTests {
 	}
 
 	@Test
+	void openApiDocumentDescribesEveryCall() {
+		HttpResponse<byte[]> document = this.http.get("/v3/api-docs");
+		HttpResponse<byte[]> swaggerUi = this.http.get("/swagger-ui/index.html");
+
+		assertThat(document.statusCode()).isEqualTo(200);
+		assertThat(text(document)).contains("\"/api/v1/products\":{\"get\":")
+			.contains("\"/api/v1/products/{id}\":{\"get\":")
+			.contains("\"put\":")
+			.contains("\"delete\":")
+			.contains("\"post\":")
+			.contains("\"ProductResponse\":")
+			.contains("\"ProductPageResponse\":");
+		assertThat(swaggerUi.statusCode()).isEqualTo(200);
+		assertThat(text(swaggerUi)).contains("Swagger UI");
+	}
+
+	@Test
 	void circuitBreakerStateIsExportedToPrometheus() {
 		HttpResponse<byte[]> metrics = this.http.get("/actuator/prometheus");
 
