@@ -37,9 +37,9 @@ public record CacheClientProperties(@DefaultValue("http://localhost:8081") URI b
 
 	/**
 	 * Settings of the Resilience4j circuit breaker in front of the cache-service. The
-	 * breaker counts the last {@code slidingWindowSize} calls; once at least
-	 * {@code minimumNumberOfCalls} are counted and {@code failureRateThreshold} percent
-	 * of them failed, it opens. After {@code openDuration} it lets one trial call
+	 * breaker counts the outcomes of the last {@code slidingWindowSize} calls. Once at
+	 * least {@code minimumNumberOfCalls} are counted and {@code failureRateThreshold}
+	 * percent of them failed, it opens. After {@code openDuration} it lets one trial call
 	 * through, which closes it again on success and reopens it on failure.
 	 *
 	 * @param failureRateThreshold percentage of failed calls that opens the breaker
@@ -50,7 +50,7 @@ public record CacheClientProperties(@DefaultValue("http://localhost:8081") URI b
 	 * cache-service, before one trial call
 	 */
 	public record CircuitBreaker(@DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
-			@DefaultValue("20") @Min(1) int slidingWindowSize, @DefaultValue("5") @Min(1) int minimumNumberOfCalls,
+			@DefaultValue("10") @Min(1) int slidingWindowSize, @DefaultValue("5") @Min(1) int minimumNumberOfCalls,
 			@DefaultValue("5s") @DurationMin(millis = 1) Duration openDuration) {
 
 	}
