@@ -17,6 +17,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -30,6 +31,8 @@ import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -67,11 +70,37 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<InvalidInput> errors = new ArrayList<>();
 		ex.getParameterValidationResults().forEach((result) -> {
-			String name = result.getMethodParameter().getParameterName();
-			result.getResolvableErrors()
-				.forEach((error) -> errors.add(InvalidInput.parameter(String.valueOf(name), message(error))));
+			String name = requestName(result.getMethodParameter());
+			result.getResolvableErrors().forEach((error) -> errors.add(InvalidInput.parameter(name, message(error))));
 		});
 		return invalid("Invalid request parameters", errors, ex, headers, request);
+	}
+
+	/**
+	 * Returns the name that the client used for a parameter, such as {@code q} for a
+	 * method parameter {@code query} bound with {@code @RequestParam("q")}.
+	 */
+	private static String requestName(MethodParameter parameter) {
+		RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+		if (requestParam != null) {
+			return firstNonEmpty(requestParam.name(), requestParam.value(), parameter);
+		}
+		PathVariable pathVariable = parameter.getParameterAnnotation(PathVariable.class);
+		if (pathVariable != null) {
+			return firstNonEmpty(pathVariable.name(), pathVariable.value(), parameter);
+		}
+		return String.valueOf(parameter.getParameterName());
+	}
+
+	/**
+	 * Returns the annotation's {@code name}, or its alias {@code value}, or the Java
+	 * parameter name when the annotation sets neither.
+	 */
+	private static String firstNonEmpty(String name, String value, MethodParameter parameter) {
+		if (!name.isEmpty()) {
+			return name;
+		}
+		return value.isEmpty() ? String.valueOf(parameter.getParameterName()) : value;
 	}
 
 	@Override

@@ -351,7 +351,9 @@ class ProductControllerTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "sort=popularity | sort", "sort=price,up | sort", "minPrice=-1 | minPrice",
-			"maxPrice=1.001 | maxPrice", "minPrice=cheap | minPrice", "minPrice=20&maxPrice=10 | minPrice" })
+			"maxPrice=1.001 | maxPrice", "minPrice=cheap | minPrice", "minPrice=20&maxPrice=10 | minPrice",
+			"tag=1&tag=2&tag=3&tag=4&tag=5&tag=6&tag=7&tag=8&tag=9&tag=10&tag=11 | tag",
+			"q=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | q" })
 	void invalidFilterParameterIsNamed(String query, String parameter) {
 		MvcTestResult result = this.mvc.get().uri("/api/v1/products?" + query).exchange();
 

@@ -305,6 +305,28 @@ class ReadThroughIT {
 	}
 
 	@Test
+	void writeLeavesTombstoneAndNewPageGeneration() {
+		this.api.get("/api/v1/products/18");
+		this.api.get("/api/v1/products?size=3");
+		String generationBefore = text(this.cache.get("/v1/caches/product-pages/entries/generation"));
+
+		this.api.put("/api/v1/products/18", text(this.api.get("/api/v1/products/18")));
+		HttpResponse<byte[]> entry = this.cache.get("/v1/caches/products/entries/18");
+		HttpResponse<byte[]> generation = this.cache.get("/v1/caches/product-pages/entries/generation");
+		HttpResponse<byte[]> oldPage = this.cache
+			.get("/v1/caches/product-pages/entries/" + generationBefore + "%3Apage%3D0%26size%3D3%26sort%3Did%2Casc");
+		HttpResponse<byte[]> read = this.api.get("/api/v1/products/18");
+		HttpResponse<byte[]> stored = this.cache.get("/v1/caches/products/entries/18");
+
+		assertThat(entry.statusCode()).isEqualTo(200);
+		assertThat(entry.headers().firstValue("Content-Type")).contains("application/vnd.cachepair.tombstone");
+		assertThat(text(generation)).hasSize(22).isNotEqualTo(generationBefore);
+		assertThat(oldPage.statusCode()).isEqualTo(404);
+		assertThat(read.headers().firstValue("X-Cache")).contains("MISS");
+		assertThat(stored.body()).isEqualTo(read.body());
+	}
+
+	@Test
 	void deleteHonoursIfMatch() {
 		HttpResponse<byte[]> product = this.api.get("/api/v1/products/17");
 		String etag = product.headers().firstValue("ETag").orElseThrow();
