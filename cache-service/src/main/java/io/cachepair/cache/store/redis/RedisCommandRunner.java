@@ -62,20 +62,26 @@ final class RedisCommandRunner {
 	 * @return the commands
 	 */
 	RedisClusterAsyncCommands<byte[], byte[]> commands() {
-		return withConnection((connection) -> ((LettuceConnection) connection).getNativeConnection());
+		// Only a command's answer proves Redis reachable: the shared connection object
+		// exists while Lettuce is still reconnecting.
+		return onConnection((connection) -> ((LettuceConnection) connection).getNativeConnection());
 	}
 
 	/**
-	 * Runs a callback on a Spring Data Redis connection, translating its failures.
+	 * Runs commands on a Spring Data Redis connection, translating their failures.
 	 * @param <T> the result type
-	 * @param callback the callback
+	 * @param callback the callback that sends the commands
 	 * @return what the callback returns
 	 */
 	<T extends @Nullable Object> T withConnection(Function<RedisConnection, T> callback) {
+		T result = onConnection(callback);
+		markReachable();
+		return result;
+	}
+
+	private <T extends @Nullable Object> T onConnection(Function<RedisConnection, T> callback) {
 		try (RedisConnection connection = this.factory.getConnection()) {
-			T result = callback.apply(connection);
-			markReachable();
-			return result;
+			return callback.apply(connection);
 		}
 		catch (RuntimeException ex) {
 			throw translate(ex);
