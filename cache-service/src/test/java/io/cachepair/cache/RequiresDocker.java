@@ -27,7 +27,7 @@ public @interface RequiresDocker {
 	String REQUIRE_VARIABLE = "CACHEPAIR_REQUIRE_DOCKER";
 
 	/**
-	 * Enables the class when Docker answers, and otherwise skips or fails it.
+	 * Enables the class when Docker responds, and otherwise skips or fails it.
 	 */
 	class DockerCondition implements ExecutionCondition {
 

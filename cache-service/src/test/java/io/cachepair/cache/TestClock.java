@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock that stands still until a test advances it, so expiry in the Redis store is
+ * A clock that does not move until a test advances it, so expiry in the Redis store is
  * tested without sleeping. It starts at the real time, and only moves forward, so Redis's
  * own expiry of a key never comes before the deadline this clock gives it.
  */

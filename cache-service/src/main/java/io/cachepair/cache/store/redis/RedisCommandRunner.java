@@ -41,9 +41,10 @@ final class RedisCommandRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisCommandRunner.class);
 
-	// Server errors that mean "try again later", not a fault of the request.
+	// Server errors that mean "try again later", not a fault of the request; OOM is Redis
+	// full under maxmemory with a policy that cannot evict.
 	private static final List<String> TRANSIENT_ERRORS = List.of("LOADING", "BUSY", "CLUSTERDOWN", "MASTERDOWN",
-			"TRYAGAIN", "READONLY", "NOREPLICAS");
+			"TRYAGAIN", "READONLY", "NOREPLICAS", "OOM");
 
 	private final LettuceConnectionFactory factory;
 
@@ -58,11 +59,11 @@ final class RedisCommandRunner {
 
 	/**
 	 * Returns the asynchronous commands of the shared connection; for a cluster they
-	 * route each command to the node that holds its key.
+	 * route each command to the node that serves its key's slot.
 	 * @return the commands
 	 */
 	RedisClusterAsyncCommands<byte[], byte[]> commands() {
-		// Only a command's answer proves Redis reachable: the shared connection object
+		// Only a command's reply proves Redis reachable: the shared connection object
 		// exists while Lettuce is still reconnecting.
 		return onConnection((connection) -> ((LettuceConnection) connection).getNativeConnection());
 	}
@@ -142,9 +143,8 @@ final class RedisCommandRunner {
 		}
 		catch (TimeoutException ex) {
 			completable.cancel(false);
-			throw unavailable(
-					"Redis did not answer within %d ms (spring.data.redis.timeout).".formatted(this.timeout.toMillis()),
-					ex);
+			throw unavailable("Redis did not respond within %d ms (spring.data.redis.timeout)."
+				.formatted(this.timeout.toMillis()), ex);
 		}
 		catch (ExecutionException ex) {
 			throw translate(ex.getCause());
@@ -173,9 +173,8 @@ final class RedisCommandRunner {
 			return unavailable;
 		}
 		if (cause instanceof RedisCommandTimeoutException || cause instanceof QueryTimeoutException) {
-			return unavailable(
-					"Redis did not answer within %d ms (spring.data.redis.timeout).".formatted(this.timeout.toMillis()),
-					cause);
+			return unavailable("Redis did not respond within %d ms (spring.data.redis.timeout)."
+				.formatted(this.timeout.toMillis()), cause);
 		}
 		if (cause instanceof RedisCommandExecutionException rejected) {
 			return isTransient(rejected) ? unavailable("Redis is not ready: " + rejected.getMessage(), cause)
@@ -203,7 +202,7 @@ final class RedisCommandRunner {
 
 	private StoreUnavailableException unavailable(String reason, Throwable cause) {
 		if (this.reachable.compareAndSet(true, false)) {
-			logger.warn("Redis store is unavailable, answering 503 until it returns: {}", reason);
+			logger.warn("Redis store is unavailable, responding with 503 until it returns: {}", reason);
 		}
 		return new StoreUnavailableException(reason + " The cache-service reconnects by itself; retry the request.",
 				cause);

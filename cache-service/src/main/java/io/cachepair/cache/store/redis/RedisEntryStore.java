@@ -23,7 +23,7 @@ import io.cachepair.cache.settings.CacheSettings;
 import io.cachepair.cache.web.PayloadTooLargeException;
 
 /**
- * The entry store that keeps entries in Redis, so that every replica of the service sees
+ * The entry store that keeps entries in Redis, so that every replica of the service reads
  * the same entries. Each check and the change it guards run in one Lua script on the
  * entry's key. Expiry is decided by deadlines from this service's clock, checked by the
  * scripts on every access; Redis's own key expiry only reclaims memory afterwards.

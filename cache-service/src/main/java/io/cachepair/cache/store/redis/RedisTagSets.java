@@ -12,8 +12,8 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
  * The tag index of the Redis store: one set of entry keys per cache and tag. A tag set
- * and the entries it lists usually live in different cluster slots, so nothing updates
- * both atomically; instead three rules keep every live tagged entry findable.
+ * and the entries it lists usually live in different cluster slots, so no command updates
+ * both atomically. Instead, three rules keep every live tagged entry findable.
  * <ul>
  * <li>A write adds its key to each tag set both before and after it stores the entry, so
  * the key is listed while the entry is visible, even if a removal by tag moves the set

@@ -2,7 +2,7 @@
 -- KEYS[1] the entry; ARGV: now, delta, ttl ms, idle ms (0 for none), '1' to keep the
 -- expiry of a live counter or '0' to set it from the ttl and idle arguments.
 -- Returns {'ok', new value, ms left of its TTL, its tags...}, {'not-counter'}, or
--- {'overflow', current value}; nothing changes unless the answer is 'ok'.
+-- {'overflow', current value}; nothing changes unless the reply is 'ok'.
 local key, now = KEYS[1], tonumber(ARGV[1])
 
 local band, bor, bxor, bnot = bit.band, bit.bor, bit.bxor, bit.bnot

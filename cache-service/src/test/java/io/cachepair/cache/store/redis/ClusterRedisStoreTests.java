@@ -43,7 +43,7 @@ class ClusterRedisStoreTests extends RedisStoreScenarios {
 	}
 
 	@Test
-	void clusterHasThreeMastersAndEntriesSpreadOverAll() {
+	void entriesSpreadOverThreeMasters() {
 		for (int i = 0; i < 30; i++) {
 			write("k" + i, "v");
 		}

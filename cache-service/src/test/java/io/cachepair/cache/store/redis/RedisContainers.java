@@ -143,7 +143,7 @@ public final class RedisContainers {
 
 		/**
 		 * Freezes every process of the container, so connections stay open but nothing
-		 * answers.
+		 * responds.
 		 */
 		public void pause() {
 			getDockerClient().pauseContainerCmd(getContainerId()).exec();

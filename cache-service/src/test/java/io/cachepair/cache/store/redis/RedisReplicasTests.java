@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two cache-service instances on the Redis store over one Redis, driven over HTTP: they
- * share entries and tags, answer 503 fast while Redis is stopped or frozen, and resume by
- * themselves when it returns.
+ * share entries and tags, respond with 503 fast while Redis is stopped or frozen, and
+ * resume by themselves when it returns.
  */
 @RequiresDocker
 class RedisReplicasTests {
@@ -68,7 +68,7 @@ class RedisReplicasTests {
 	}
 
 	@Test
-	void entryWrittenThroughOneIsReadThroughTheOtherWithSameEtag() {
+	void replicasShareEntriesAndEtags() {
 		HttpResponse<String> put = send(first, "PUT", "/v1/caches/shared/entries/user%2F1", "{\"name\":\"Ada\"}");
 		HttpResponse<String> get = send(second, "GET", "/v1/caches/shared/entries/user%2F1", null);
 
@@ -79,7 +79,7 @@ class RedisReplicasTests {
 	}
 
 	@Test
-	void tagRemovedThroughOneIsGoneFromBoth() {
+	void tagRemovalReachesBothReplicas() {
 		send(first, "PUT", "/v1/caches/shared/entries/a?tag=team", "a");
 		send(second, "PUT", "/v1/caches/shared/entries/b?tag=team", "b");
 
@@ -93,7 +93,7 @@ class RedisReplicasTests {
 	}
 
 	@Test
-	void stoppedRedisGets503WithinOneSecondAndServiceResumesAfterItStarts() {
+	void stoppedRedisFailsFastThenRecovers() {
 		send(first, "PUT", "/v1/caches/shared/entries/durable", "kept");
 		redis.stopServer();
 		try {
@@ -111,7 +111,7 @@ class RedisReplicasTests {
 	}
 
 	@Test
-	void frozenRedisGets503WithinOneSecondAndServiceResumesAfterItThaws() {
+	void frozenRedisFailsFastThenRecovers() {
 		send(first, "PUT", "/v1/caches/shared/entries/frozen", "thawed");
 		redis.pause();
 		try {

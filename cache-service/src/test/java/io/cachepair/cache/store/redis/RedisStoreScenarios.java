@@ -94,7 +94,7 @@ abstract class RedisStoreScenarios {
 	}
 
 	@Test
-	void removeByPrefixRemovesMatchingKeysOnEveryNode() {
+	void removeByPrefixReachesEveryNode() {
 		List<KeyedEntry> entries = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
 			entries.add(new KeyedEntry("user:" + i, entry("u" + i, "users")));
@@ -113,7 +113,7 @@ abstract class RedisStoreScenarios {
 	}
 
 	@Test
-	void removeByPrefixTreatsGlobCharactersLiterally() {
+	void prefixGlobCharactersAreLiteral() {
 		for (String key : List.of("a*b", "a*c", "axb", "a?b", "a[b]", "a\\b", "ab")) {
 			write(key, key);
 		}
@@ -127,7 +127,7 @@ abstract class RedisStoreScenarios {
 	}
 
 	@Test
-	void removeByTagRemovesTaggedEntriesOnEveryNode() {
+	void removeByTagReachesEveryNode() {
 		for (int i = 0; i < 200; i++) {
 			write("k" + i, "v" + i, (i % 2 == 0) ? "even" : "odd", "all");
 		}
@@ -142,7 +142,7 @@ abstract class RedisStoreScenarios {
 	}
 
 	@Test
-	void removedEntriesLeaveTheirOtherTagSets() {
+	void removedEntryLeavesOtherTagSets() {
 		write("a", "a", "t", "u");
 		write("b", "b", "u");
 
@@ -162,7 +162,7 @@ abstract class RedisStoreScenarios {
 	}
 
 	@Test
-	void flushRemovesEveryEntryOnEveryNode() {
+	void flushReachesEveryNode() {
 		for (int i = 0; i < 250; i++) {
 			write("k" + i, "v" + i, "t");
 		}
@@ -177,7 +177,7 @@ abstract class RedisStoreScenarios {
 	}
 
 	@Test
-	void batchCallsAcrossSlotsAnswerInRequestOrder() {
+	void batchReadKeepsRequestOrder() {
 		List<KeyedEntry> entries = new ArrayList<>();
 		for (int i = 0; i < 400; i++) {
 			entries.add(new KeyedEntry("key-" + i, entry("value-" + i)));

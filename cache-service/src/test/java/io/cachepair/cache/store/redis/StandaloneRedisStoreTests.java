@@ -3,6 +3,7 @@ package io.cachepair.cache.store.redis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import io.cachepair.cache.entry.EntityTag;
 import io.cachepair.cache.entry.EntryView;
 import io.cachepair.cache.entry.NewEntry;
 import io.cachepair.cache.entry.Precondition;
+import io.cachepair.cache.settings.CacheSettings;
 import io.cachepair.cache.web.PayloadTooLargeException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +60,7 @@ class StandaloneRedisStoreTests extends RedisStoreScenarios {
 	}
 
 	@Test
-	void entryIsStoredAsRawBytesUnderDocumentedKeys() {
+	void entryStoredAsRawBytes() {
 		byte[] value = { 0, -1, 10, 13, 127, -128 };
 		this.store.write(this.settings, "user/42",
 				NewEntry.of(value, "application/octet-stream", Duration.ofMinutes(5), null, Set.of("team:7")),
@@ -76,7 +78,7 @@ class StandaloneRedisStoreTests extends RedisStoreScenarios {
 	}
 
 	@Test
-	void redisExpiryBackstopsTheDeadline() {
+	void redisExpiryBackstopsDeadline() {
 		this.store.write(this.settings, "k",
 				NewEntry.of(new byte[1], "text/plain", Duration.ofSeconds(60), Duration.ofSeconds(30), Set.of()),
 				Precondition.NONE);
@@ -87,7 +89,7 @@ class StandaloneRedisStoreTests extends RedisStoreScenarios {
 	}
 
 	@Test
-	void expiredEntryIsDeletedByTheReadThatFindsIt() {
+	void readDeletesExpiredEntry() {
 		this.store.write(this.settings, "k",
 				NewEntry.of(new byte[1], "text/plain", Duration.ofSeconds(10), null, Set.of()), Precondition.NONE);
 		this.clock.advance(Duration.ofSeconds(11));
@@ -97,7 +99,7 @@ class StandaloneRedisStoreTests extends RedisStoreScenarios {
 	}
 
 	@Test
-	void scriptsRunAgainAfterRedisForgetsThem() {
+	void scriptsReloadAfterScriptFlush() {
 		write("k", "v");
 
 		this.runner.await(this.runner.commands().scriptFlush());
@@ -106,10 +108,8 @@ class StandaloneRedisStoreTests extends RedisStoreScenarios {
 	}
 
 	@Test
-	void entryOverByteBoundIsRejectedAndStoresNothing() {
-		var small = this.settings.withName(this.cache);
-		var bounded = new io.cachepair.cache.settings.CacheSettings(small.name(), 10, 100, small.defaultTtl(),
-				small.maxTtl(), null);
+	void entryOverByteBoundRejected() {
+		var bounded = new CacheSettings(this.cache, 10, 100, Duration.ofHours(1), Duration.ofDays(1), null);
 
 		assertThatExceptionOfType(PayloadTooLargeException.class)
 			.isThrownBy(() -> this.store.write(bounded, "k", entry("x".repeat(200), "t"), Precondition.NONE))
@@ -118,13 +118,13 @@ class StandaloneRedisStoreTests extends RedisStoreScenarios {
 		assertThat(tagSetMembers("t")).isEmpty();
 	}
 
-	static java.util.stream.Stream<Long> counterValues() {
+	static Stream<Long> counterValues() {
 		return RandomInputs.longs(60, -1_000_000_000_000_000_000L, 1_000_000_000_000_000_000L);
 	}
 
 	@ParameterizedTest
 	@MethodSource("counterValues")
-	void counterEtagIsTheServiceEtagOfItsValue(long value) {
+	void counterEtagMatchesServiceEtag(long value) {
 		long stored = this.store.increment(this.settings, counter("n", value));
 		EntryView view = this.store.read(this.cache, "n");
 
@@ -140,7 +140,7 @@ class StandaloneRedisStoreTests extends RedisStoreScenarios {
 	}
 
 	@Test
-	void counterAcceptsLeadingZerosLikeTheMemoryStore() {
+	void counterAcceptsLeadingZeros() {
 		this.store.write(this.settings, "n", entry("007"), Precondition.NONE);
 
 		assertThat(this.store.increment(this.settings, counter("n", 1))).isEqualTo(8);
@@ -148,7 +148,7 @@ class StandaloneRedisStoreTests extends RedisStoreScenarios {
 	}
 
 	@Test
-	void counterOverflowAndNonCounterChangeNothing() {
+	void counterConflictsChangeNothing() {
 		this.store.increment(this.settings, counter("max", Long.MAX_VALUE));
 		write("text", "abc");
 		write("huge", "99999999999999999999");
@@ -168,7 +168,7 @@ class StandaloneRedisStoreTests extends RedisStoreScenarios {
 	}
 
 	@Test
-	void counterKeepsTagsAndExpiryWhenAskedTo() {
+	void counterKeepsTagsAndExpiry() {
 		this.store.write(this.settings, "n",
 				NewEntry.of(CounterValues.format(5), "text/plain", Duration.ofSeconds(60), null, Set.of("t")),
 				Precondition.NONE);
