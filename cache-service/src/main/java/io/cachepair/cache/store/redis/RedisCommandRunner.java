@@ -117,15 +117,37 @@ final class RedisCommandRunner {
 	private static CompletableFuture<List<Object>> submit(RedisClusterAsyncCommands<byte[], byte[]> commands,
 			ScriptCall call) {
 		LuaScript script = call.script();
-		CompletionStage<List<Object>> bySha = commands.evalsha(script.sha1(), ScriptOutputType.MULTI, call.keys(),
-				call.args());
-		return bySha.toCompletableFuture().exceptionallyCompose((ex) -> {
+		CompletableFuture<List<Object>> bySha = send(commands,
+				(async) -> async.evalsha(script.sha1(), ScriptOutputType.MULTI, call.keys(), call.args()));
+		return bySha.exceptionallyCompose((ex) -> {
 			if (unwrap(ex) instanceof RedisNoScriptException) {
-				return commands.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, call.keys(), call.args())
-					.toCompletableFuture();
+				return send(commands,
+						(async) -> async.eval(script.source(), ScriptOutputType.MULTI, call.keys(), call.args()));
 			}
 			return CompletableFuture.failedFuture(ex);
 		});
+	}
+
+	/**
+	 * Sends one command on the shared connection.
+	 * @param <T> the result type
+	 * @param command the command to send
+	 * @return the pending result, failed if sending itself failed
+	 */
+	<T> CompletableFuture<T> send(Function<RedisClusterAsyncCommands<byte[], byte[]>, CompletionStage<T>> command) {
+		return send(commands(), command);
+	}
+
+	private static <T> CompletableFuture<T> send(RedisClusterAsyncCommands<byte[], byte[]> commands,
+			Function<RedisClusterAsyncCommands<byte[], byte[]>, CompletionStage<T>> command) {
+		try {
+			return command.apply(commands).toCompletableFuture();
+		}
+		catch (RuntimeException ex) {
+			// Lettuce may reject a command while sending it, for example when it is not
+			// connected; await() translates the failure like any other.
+			return CompletableFuture.failedFuture(ex);
+		}
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionStage;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ValueScanCursor;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 /**
  * The tag index of the Redis store: one set of entry keys per cache and tag. A tag set
@@ -62,10 +61,9 @@ final class RedisTagSets {
 		if (links.isEmpty()) {
 			return;
 		}
-		RedisClusterAsyncCommands<byte[], byte[]> commands = this.runner.commands();
 		List<CompletionStage<Long>> removals = new ArrayList<>(links.size());
 		for (TagLink link : links) {
-			removals.add(commands.srem(link.tagSet(), link.entry()));
+			removals.add(this.runner.send((commands) -> commands.srem(link.tagSet(), link.entry())));
 		}
 		removals.forEach(this.runner::await);
 		List<ScriptCall> checks = new ArrayList<>(links.size());
@@ -104,28 +102,28 @@ final class RedisTagSets {
 		for (Object member : registered) {
 			removed += removeListed((byte[]) member, registry, tag, now, links);
 		}
-		RedisClusterAsyncCommands<byte[], byte[]> commands = this.runner.commands();
-		this.runner.await(commands.del(snapshot));
-		this.runner.await(commands.srem(registry, snapshot));
+		this.runner.await(this.runner.send((commands) -> commands.del(snapshot)));
+		this.runner.await(this.runner.send((commands) -> commands.srem(registry, snapshot)));
 		return removed;
 	}
 
 	private long removeListed(byte[] listing, byte[] registry, String tag, long now, TagSetNamer links) {
-		RedisClusterAsyncCommands<byte[], byte[]> commands = this.runner.commands();
 		ScanArgs args = ScanArgs.Builder.limit(this.batchSize);
 		ScanCursor cursor = ScanCursor.INITIAL;
 		long removed = 0;
 		boolean seenAny = false;
 		do {
-			ValueScanCursor<byte[]> page = this.runner.await(commands.sscan(listing, cursor, args));
+			ScanCursor from = cursor;
+			ValueScanCursor<byte[]> page = this.runner
+				.await(this.runner.send((commands) -> commands.sscan(listing, from, args)));
 			seenAny |= !page.getValues().isEmpty();
 			removed += removeTagged(page.getValues(), tag, now, links);
 			cursor = page;
 		}
 		while (!cursor.isFinished());
-		if (!seenAny && this.runner.await(commands.exists(listing)) == 0) {
+		if (!seenAny && this.runner.await(this.runner.send((commands) -> commands.exists(listing))) == 0) {
 			// The snapshot of a removal that died, now expired: forget it.
-			this.runner.await(commands.srem(registry, listing));
+			this.runner.await(this.runner.send((commands) -> commands.srem(registry, listing)));
 		}
 		return removed;
 	}
