@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,10 +34,33 @@ public @interface RequiresDocker {
 
 		@Override
 		public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-			if (DockerClientFactory.instance().isDockerAvailable()) {
+			return evaluate(isDockerAvailable(), System.getenv(REQUIRE_VARIABLE));
+		}
+
+		private static boolean isDockerAvailable() {
+			try {
+				return DockerClientFactory.instance().isDockerAvailable();
+			}
+			catch (RuntimeException ex) {
+				// Testcontainers can fail instead of returning false on a broken setup;
+				// either way no container can start.
+				return false;
+			}
+		}
+
+		/**
+		 * Decides whether a class runs, is skipped or fails.
+		 * @param dockerAvailable whether a Docker engine responds
+		 * @param requireValue the value of {@code CACHEPAIR_REQUIRE_DOCKER}, or
+		 * {@code null}
+		 * @return the result when the class may run or be skipped
+		 * @throws IllegalStateException if Docker is missing but required
+		 */
+		static ConditionEvaluationResult evaluate(boolean dockerAvailable, @Nullable String requireValue) {
+			if (dockerAvailable) {
 				return ConditionEvaluationResult.enabled("A Docker engine is available");
 			}
-			if (Boolean.parseBoolean(System.getenv(REQUIRE_VARIABLE))) {
+			if (Boolean.parseBoolean(requireValue)) {
 				throw new IllegalStateException(("No Docker engine is available, and %s=true requires the "
 						+ "container-backed tests to run; start Docker (for example with ../shared/ci/containers.sh "
 						+ "start) or unset %s to skip them.")

@@ -39,7 +39,9 @@ import io.cachepair.cache.store.redis.RedisContainers.FixedPortContainer;
 @DirtiesContext
 class RedisClusterStoreContractTests extends EntryContractTests {
 
-	private static final FixedPortContainer cluster = RedisContainers.cluster();
+	// Created in @BeforeAll, not in a static initializer, so that a class skipped for
+	// want of Docker never touches Docker.
+	private static FixedPortContainer cluster;
 
 	@LocalServerPort
 	private int port;
@@ -51,12 +53,15 @@ class RedisClusterStoreContractTests extends EntryContractTests {
 
 	@BeforeAll
 	static void startCluster() {
+		cluster = RedisContainers.cluster();
 		cluster.start();
 	}
 
 	@AfterAll
 	static void stopCluster() {
-		cluster.stop();
+		if (cluster != null) {
+			cluster.stop();
+		}
 	}
 
 	@DynamicPropertySource

@@ -30,7 +30,9 @@ import static org.awaitility.Awaitility.await;
 @RequiresDocker
 class RedisReplicasTests {
 
-	private static final RedisContainers.FixedPortContainer redis = RedisContainers.standalone();
+	// Created in @BeforeAll, not in a static initializer, so that a class skipped for
+	// want of Docker never touches Docker.
+	private static RedisContainers.FixedPortContainer redis;
 
 	private static final Duration FAST_FAILURE = Duration.ofSeconds(1);
 
@@ -44,6 +46,7 @@ class RedisReplicasTests {
 
 	@BeforeAll
 	static void startReplicas() {
+		redis = RedisContainers.standalone();
 		redis.start();
 		first = startReplica();
 		second = startReplica();
@@ -64,7 +67,9 @@ class RedisReplicasTests {
 		if (second != null) {
 			second.close();
 		}
-		redis.stop();
+		if (redis != null) {
+			redis.stop();
+		}
 	}
 
 	@Test

@@ -36,16 +36,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @RequiresDocker
 class StandaloneRedisStoreTests extends RedisStoreScenarios {
 
-	private static final RedisContainers.FixedPortContainer redis = RedisContainers.standalone();
+	// Created in @BeforeAll, not in a static initializer, so that a class skipped for
+	// want of Docker never touches Docker.
+	private static RedisContainers.FixedPortContainer redis;
 
 	@BeforeAll
 	static void startRedis() {
+		redis = RedisContainers.standalone();
 		redis.start();
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		redis.stop();
+		if (redis != null) {
+			redis.stop();
+		}
 	}
 
 	@Override
