@@ -90,24 +90,24 @@ final class RedisTagSets {
 	 * @param tagSet the Redis key of the tag set
 	 * @param tag the tag
 	 * @param now the current time in milliseconds
-	 * @param links how to name the tag sets of the removed entries' other tags
+	 * @param tagSets how to name the tag sets of the removed entries' other tags
 	 * @return the number of live entries removed
 	 */
-	long removeByTag(byte[] tagSet, String tag, long now, TagSetNamer links) {
+	long removeByTag(byte[] tagSet, String tag, long now, TagSetNamer tagSets) {
 		byte[] snapshot = RedisKeys.snapshot(tagSet, UUID.randomUUID().toString());
 		byte[] registry = RedisKeys.registry(tagSet);
 		List<Object> registered = this.runner
 			.run(new ScriptCall(LuaScript.TAG_SNAPSHOT, new byte[][] { tagSet, snapshot, registry }, new byte[0][]));
 		long removed = 0;
 		for (Object member : registered) {
-			removed += removeListed((byte[]) member, registry, tag, now, links);
+			removed += removeListed((byte[]) member, registry, tag, now, tagSets);
 		}
 		this.runner.await(this.runner.send((commands) -> commands.del(snapshot)));
 		this.runner.await(this.runner.send((commands) -> commands.srem(registry, snapshot)));
 		return removed;
 	}
 
-	private long removeListed(byte[] listing, byte[] registry, String tag, long now, TagSetNamer links) {
+	private long removeListed(byte[] listing, byte[] registry, String tag, long now, TagSetNamer tagSets) {
 		ScanArgs args = ScanArgs.Builder.limit(this.batchSize);
 		ScanCursor cursor = ScanCursor.INITIAL;
 		long removed = 0;
@@ -117,7 +117,7 @@ final class RedisTagSets {
 			ValueScanCursor<byte[]> page = this.runner
 				.await(this.runner.send((commands) -> commands.sscan(listing, from, args)));
 			seenAny |= !page.getValues().isEmpty();
-			removed += removeTagged(page.getValues(), tag, now, links);
+			removed += removeTagged(page.getValues(), tag, now, tagSets);
 			cursor = page;
 		}
 		while (!cursor.isFinished());
@@ -128,7 +128,7 @@ final class RedisTagSets {
 		return removed;
 	}
 
-	private long removeTagged(List<byte[]> entries, String tag, long now, TagSetNamer links) {
+	private long removeTagged(List<byte[]> entries, String tag, long now, TagSetNamer tagSets) {
 		List<ScriptCall> calls = new ArrayList<>(entries.size());
 		for (byte[] entry : entries) {
 			calls.add(
@@ -145,7 +145,7 @@ final class RedisTagSets {
 			removed += (Long) result.get(0);
 			for (String other : RedisArguments.texts(result, 1)) {
 				if (!other.equals(tag)) {
-					otherTags.add(new TagLink(links.tagSet(other), other, entries.get(i)));
+					otherTags.add(new TagLink(tagSets.tagSet(other), other, entries.get(i)));
 				}
 			}
 		}

@@ -106,6 +106,7 @@ class RedisReplicasTests {
 			assertFastUnavailable(second, "GET", "/v1/caches/shared/entries/durable");
 			assertFastUnavailable(second, "PUT", "/v1/caches/shared/entries/other");
 			assertThat(send(first, "GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(503);
+			assertThat(send(first, "GET", "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 		}
 		finally {
 			redis.startServer();
