@@ -143,9 +143,9 @@ public class RedisEntryStore implements EntryStore {
 				case "replaced" -> WriteOutcome.REPLACED;
 				default -> WriteOutcome.PRECONDITION_FAILED;
 			});
-			Set<String> kept = entries.get(i).entry().tags();
+			Set<String> newTags = entries.get(i).entry().tags();
 			for (String tag : RedisArguments.texts(reply, 1)) {
-				if (!kept.contains(tag)) {
+				if (!newTags.contains(tag)) {
 					dropped.add(new TagLink(this.keys.tagSet(cacheName, tag), tag,
 							this.keys.entry(cacheName, entries.get(i).key())));
 				}

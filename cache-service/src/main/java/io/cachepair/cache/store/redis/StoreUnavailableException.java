@@ -5,8 +5,8 @@ import org.springframework.http.HttpStatus;
 import io.cachepair.cache.web.ProblemException;
 
 /**
- * A request that failed because Redis could not be reached or did not respond in time;
- * the service responds with 503 so that clients retry later.
+ * A request that failed because Redis could not be reached or did not respond in time.
+ * The service responds with 503 so that clients retry later.
  */
 public class StoreUnavailableException extends ProblemException {
 
