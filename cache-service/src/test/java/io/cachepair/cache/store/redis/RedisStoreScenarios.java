@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -233,6 +234,69 @@ abstract class RedisStoreScenarios {
 		this.store.removeByTag(this.cache, "u");
 		for (int i = 0; i < RACE_KEYS; i++) {
 			assertThat(this.store.read(this.cache, "key-" + i)).as("key-%d after removing both tags", i).isNull();
+		}
+	}
+
+	@Test
+	void concurrentRemovalsByTagEachRemoveEarlierWrites() throws Exception {
+		List<String> keys = new ArrayList<>();
+		List<KeyedEntry> entries = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			keys.add("bulk-" + i);
+			entries.add(new KeyedEntry("bulk-" + i, entry("v", "t")));
+		}
+		for (int round = 0; round < 5; round++) {
+			this.store.writeAll(this.settings, entries);
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<List<EntryView>>> survivors = new ArrayList<>();
+			try (ExecutorService removers = Executors.newFixedThreadPool(2)) {
+				for (int remover = 0; remover < 2; remover++) {
+					survivors.add(removers.submit(() -> {
+						start.await();
+						this.store.removeByTag(this.cache, "t");
+						return this.store.readAll(this.cache, keys);
+					}));
+				}
+				start.countDown();
+				for (Future<List<EntryView>> survivor : survivors) {
+					// Whichever removal finds the tag set already moved must still wait
+					// for
+					// the entries listed in the other removal's snapshot.
+					assertThat(survivor.get(60, TimeUnit.SECONDS)).as("round %d", round).containsOnlyNulls();
+				}
+			}
+		}
+	}
+
+	@Test
+	void removalRacingBatchWriteMissesNothing() throws Exception {
+		List<String> keys = new ArrayList<>();
+		List<KeyedEntry> entries = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			keys.add("batch-" + i);
+			entries.add(new KeyedEntry("batch-" + i, entry("v", "t")));
+		}
+		for (int round = 0; round < 10; round++) {
+			CountDownLatch start = new CountDownLatch(1);
+			try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+				Future<?> writer = threads.submit(() -> {
+					start.await();
+					return this.store.writeAll(this.settings, entries);
+				});
+				Future<?> remover = threads.submit(() -> {
+					start.await();
+					return this.store.removeByTag(this.cache, "t");
+				});
+				start.countDown();
+				writer.get(60, TimeUnit.SECONDS);
+				remover.get(60, TimeUnit.SECONDS);
+			}
+
+			this.store.removeByTag(this.cache, "t");
+
+			// Entries the racing removal checked before they were stored must have been
+			// listed again by the write, so this later removal finds them.
+			assertThat(this.store.readAll(this.cache, keys)).as("round %d", round).containsOnlyNulls();
 		}
 	}
 
