@@ -2,18 +2,34 @@ package io.cachepair.api.cacheclient;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * HTTP client of the cache-service's v1 API: reads and conditional writes of entries, and
  * removals by tag.
+ * <p>
+ * Calls go over a pool of blocking HTTP/1.1 connections (Apache HttpClient 5). Each call
+ * runs on the calling thread, a virtual thread in the service, where the JDK's own client
+ * would hand every call to its selector thread and back; on a read through the cache that
+ * halves the client's cost (a comparison is in bench/README.md).
  * <p>
  * Every call has the configured request timeout and passes a bulkhead, which bounds the
  * calls in progress, and a Resilience4j circuit breaker, which skips calls while the
@@ -31,13 +52,11 @@ public class CacheClient implements AutoCloseable {
 
 	private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
-	private final HttpClient httpClient;
+	private final CloseableHttpClient httpClient;
 
 	private final String baseUrl;
 
-	private final @Nullable String token;
-
-	private final Duration requestTimeout;
+	private final @Nullable String authorization;
 
 	private final CircuitBreaker circuitBreaker;
 
@@ -45,15 +64,42 @@ public class CacheClient implements AutoCloseable {
 
 	private final JsonMapper jsonMapper;
 
-	CacheClient(HttpClient httpClient, CacheClientProperties properties, CircuitBreaker circuitBreaker,
-			Bulkhead bulkhead, JsonMapper jsonMapper) {
-		this.httpClient = httpClient;
+	CacheClient(CacheClientProperties properties, CircuitBreaker circuitBreaker, Bulkhead bulkhead,
+			JsonMapper jsonMapper) {
+		this.httpClient = httpClient(properties);
 		this.baseUrl = properties.baseUrl().toString().replaceAll("/+$", "");
-		this.token = properties.token();
-		this.requestTimeout = properties.requestTimeout();
+		this.authorization = (properties.token() != null) ? "Bearer " + properties.token() : null;
 		this.circuitBreaker = circuitBreaker;
 		this.bulkhead = bulkhead;
 		this.jsonMapper = jsonMapper;
+	}
+
+	private static CloseableHttpClient httpClient(CacheClientProperties properties) {
+		Timeout requestTimeout = Timeout.of(properties.requestTimeout());
+		int connections = properties.bulkhead().maxConcurrentCalls();
+		ConnectionConfig connectionConfig = ConnectionConfig.custom()
+			.setConnectTimeout(Timeout.of(properties.connectTimeout()))
+			.setSocketTimeout(requestTimeout)
+			// A pooled connection idle for a second is checked before use, so one that
+			// the cache-service closed, for example across its restart, is not reused.
+			.setValidateAfterInactivity(TimeValue.ofSeconds(1))
+			.build();
+		return HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setMaxConnTotal(connections)
+				.setMaxConnPerRoute(connections)
+				.setDefaultConnectionConfig(connectionConfig)
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setConnectionRequestTimeout(requestTimeout)
+				.setResponseTimeout(requestTimeout)
+				.build())
+			.setRetryStrategy(new StaleConnectionRetry())
+			.disableRedirectHandling()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.disableContentCompression()
+			.build();
 	}
 
 	/**
@@ -64,10 +110,10 @@ public class CacheClient implements AutoCloseable {
 	 * the key
 	 */
 	public Optional<CachedValue> get(String cache, String key) {
-		String call = "GET of an entry in cache '" + cache + "'";
-		HttpResponse<byte[]> response = send(HttpRequest.newBuilder(entryUri(cache, key, "")).GET(), call);
-		return switch (response.statusCode()) {
-			case 200 -> Optional.of(cachedValue(response));
+		Supplier<String> call = () -> "GET of an entry in cache '" + cache + "'";
+		CacheResponse response = send(new HttpGet(entryUri(cache, key, "")), call);
+		return switch (response.status()) {
+			case 200 -> Optional.of(response.toCachedValue());
 			case 404 -> Optional.empty();
 			default -> throw unexpectedStatus(response, call);
 		};
@@ -85,19 +131,18 @@ public class CacheClient implements AutoCloseable {
 	 * failed (412) and nothing changed
 	 */
 	public boolean put(String cache, String key, CacheableValue value, Duration ttl, WriteCondition condition) {
-		String call = "PUT of an entry in cache '" + cache + "'";
-		URI uri = entryUri(cache, key, entryQuery(value, ttl));
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-			.header("Content-Type", value.contentType())
-			.PUT(BodyPublishers.ofByteArray(value.value()));
+		Supplier<String> call = () -> "PUT of an entry in cache '" + cache + "'";
+		HttpPut request = new HttpPut(entryUri(cache, key, entryQuery(value, ttl)));
+		request.setHeader("Content-Type", value.contentType());
+		request.setEntity(new ByteArrayEntity(value.value(), null));
 		if (condition.ifNoneMatch() != null) {
-			request.header("If-None-Match", condition.ifNoneMatch());
+			request.setHeader("If-None-Match", condition.ifNoneMatch());
 		}
 		if (condition.ifMatch() != null) {
-			request.header("If-Match", condition.ifMatch());
+			request.setHeader("If-Match", condition.ifMatch());
 		}
-		HttpResponse<byte[]> response = send(request, call);
-		return switch (response.statusCode()) {
+		CacheResponse response = send(request, call);
+		return switch (response.status()) {
 			case 201, 204 -> true;
 			case 412 -> false;
 			default -> throw unexpectedStatus(response, call);
@@ -111,21 +156,21 @@ public class CacheClient implements AutoCloseable {
 	 * @return the number of entries removed
 	 */
 	public long removeTag(String cache, String tag) {
-		String call = "DELETE of tag '" + tag + "' in cache '" + cache + "'";
+		Supplier<String> call = () -> "DELETE of tag '" + tag + "' in cache '" + cache + "'";
 		URI uri = URI.create(cacheUrl(cache) + "/tags/" + encodeComponent(tag));
-		HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri).DELETE(), call);
-		if (response.statusCode() != 200) {
+		CacheResponse response = send(new HttpDelete(uri), call);
+		if (response.status() != 200) {
 			throw unexpectedStatus(response, call);
 		}
 		return removedCount(response, call);
 	}
 
 	/**
-	 * Closes the HTTP client, waiting for calls in progress.
+	 * Closes the connection pool, letting calls in progress finish.
 	 */
 	@Override
 	public void close() {
-		this.httpClient.close();
+		this.httpClient.close(CloseMode.GRACEFUL);
 	}
 
 	private URI entryUri(String cache, String key, String query) {
@@ -167,9 +212,9 @@ public class CacheClient implements AutoCloseable {
 				|| octet == '-' || octet == '.' || octet == '_' || octet == '~';
 	}
 
-	private HttpResponse<byte[]> send(HttpRequest.Builder request, String call) {
+	private CacheResponse send(ClassicHttpRequest request, Supplier<String> call) {
 		if (!this.bulkhead.tryAcquirePermission()) {
-			throw new CacheClientException(call + " skipped because "
+			throw new CacheClientException(call.get() + " skipped because "
 					+ this.bulkhead.getBulkheadConfig().getMaxConcurrentCalls() + " calls are already in progress");
 		}
 		try {
@@ -180,36 +225,33 @@ public class CacheClient implements AutoCloseable {
 		}
 	}
 
-	private HttpResponse<byte[]> sendThroughCircuitBreaker(HttpRequest.Builder request, String call) {
+	private CacheResponse sendThroughCircuitBreaker(ClassicHttpRequest request, Supplier<String> call) {
 		if (!this.circuitBreaker.tryAcquirePermission()) {
 			throw new CacheClientException(
-					call + " skipped because the circuit breaker is " + this.circuitBreaker.getState());
+					call.get() + " skipped because the circuit breaker is " + this.circuitBreaker.getState());
 		}
-		if (this.token != null) {
-			request.header("Authorization", "Bearer " + this.token);
+		if (this.authorization != null) {
+			request.setHeader("Authorization", this.authorization);
 		}
 		long start = System.nanoTime();
 		try {
-			HttpResponse<byte[]> response = this.httpClient.send(request.timeout(this.requestTimeout).build(),
-					BodyHandlers.ofByteArray());
+			CacheResponse response = this.httpClient.execute(request, CacheResponse::read);
 			recordOutcome(response, call, System.nanoTime() - start);
 			return response;
 		}
 		catch (IOException ex) {
-			CacheClientException failure = new CacheClientException(call + " failed: " + ex, ex);
+			CacheClientException failure = new CacheClientException(call.get() + " failed: " + ex, ex);
 			this.circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, failure);
+			if (Thread.currentThread().isInterrupted()) {
+				throw new CacheClientException(call.get() + " was interrupted", ex);
+			}
 			throw failure;
-		}
-		catch (InterruptedException ex) {
-			this.circuitBreaker.releasePermission();
-			Thread.currentThread().interrupt();
-			throw new CacheClientException(call + " was interrupted", ex);
 		}
 	}
 
-	private void recordOutcome(HttpResponse<byte[]> response, String call, long nanos) {
+	private void recordOutcome(CacheResponse response, Supplier<String> call, long nanos) {
 		// A 4xx means that the cache-service is up and rejected this one request.
-		if (response.statusCode() >= 500) {
+		if (response.status() >= 500) {
 			this.circuitBreaker.onError(nanos, TimeUnit.NANOSECONDS, unexpectedStatus(response, call));
 		}
 		else {
@@ -217,23 +259,66 @@ public class CacheClient implements AutoCloseable {
 		}
 	}
 
-	private static CachedValue cachedValue(HttpResponse<byte[]> response) {
-		String contentType = response.headers().firstValue("Content-Type").orElse("application/octet-stream");
-		String etag = response.headers().firstValue("ETag").orElse(null);
-		return new CachedValue(response.body(), contentType, etag);
-	}
-
-	private long removedCount(HttpResponse<byte[]> response, String call) {
+	private long removedCount(CacheResponse response, Supplier<String> call) {
 		try {
 			return this.jsonMapper.readTree(response.body()).path("removed").asLong();
 		}
 		catch (JacksonException ex) {
-			throw new CacheClientException(call + " returned a body that is not JSON", ex);
+			throw new CacheClientException(call.get() + " returned a body that is not JSON", ex);
 		}
 	}
 
-	private static CacheClientException unexpectedStatus(HttpResponse<byte[]> response, String call) {
-		return new CacheClientException(call + " failed with unexpected status " + response.statusCode());
+	private static CacheClientException unexpectedStatus(CacheResponse response, Supplier<String> call) {
+		return new CacheClientException(call.get() + " failed with unexpected status " + response.status());
+	}
+
+	/**
+	 * Retries a request once, at once, when its connection failed before any response:
+	 * typically a pooled connection that the cache-service had closed. Timeouts and
+	 * refused connections are not retried, and neither is any response, whatever its
+	 * status, so the circuit breaker sees every real failure.
+	 */
+	private static final class StaleConnectionRetry extends DefaultHttpRequestRetryStrategy {
+
+		StaleConnectionRetry() {
+			super(1, TimeValue.ZERO_MILLISECONDS);
+		}
+
+		@Override
+		public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+			return false;
+		}
+
+	}
+
+	/**
+	 * The parts of a cache-service response that the client uses, read in full before the
+	 * connection goes back to the pool.
+	 *
+	 * @param status the status code
+	 * @param body the body, empty when there is none
+	 * @param contentType the {@code Content-Type} header, if any
+	 * @param etag the {@code ETag} header, if any
+	 */
+	private record CacheResponse(int status, byte[] body, @Nullable String contentType, @Nullable String etag) {
+
+		static CacheResponse read(ClassicHttpResponse response) throws IOException {
+			HttpEntity entity = response.getEntity();
+			byte[] body = (entity != null) ? EntityUtils.toByteArray(entity) : new byte[0];
+			return new CacheResponse(response.getCode(), body, header(response, "Content-Type"),
+					header(response, "ETag"));
+		}
+
+		private static @Nullable String header(ClassicHttpResponse response, String name) {
+			Header header = response.getFirstHeader(name);
+			return (header != null) ? header.getValue() : null;
+		}
+
+		CachedValue toCachedValue() {
+			return new CachedValue(this.body,
+					(this.contentType != null) ? this.contentType : "application/octet-stream", this.etag);
+		}
+
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.cachepair.api.cacheclient;
 
-import java.net.http.HttpClient;
-
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -91,14 +89,7 @@ class CacheClientConfiguration {
 	@Bean
 	CacheClient cacheClient(CacheClientProperties properties, CircuitBreaker cacheServiceCircuitBreaker,
 			Bulkhead cacheServiceBulkhead, JsonMapper jsonMapper) {
-		// The JDK client keeps idle HTTP/1.1 connections open and reuses them; the
-		// bulkhead bounds how many it opens.
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		return new CacheClient(httpClient, properties, cacheServiceCircuitBreaker, cacheServiceBulkhead, jsonMapper);
+		return new CacheClient(properties, cacheServiceCircuitBreaker, cacheServiceBulkhead, jsonMapper);
 	}
 
 	@Bean

@@ -1,7 +1,6 @@
 package io.cachepair.api.cacheclient;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -40,11 +39,7 @@ final class TestClients {
 	}
 
 	static CacheClient client(CacheClientProperties properties, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
-		HttpClient httpClient = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.connectTimeout())
-			.build();
-		return new CacheClient(httpClient, properties, circuitBreaker, bulkhead, JsonMapper.builder().build());
+		return new CacheClient(properties, circuitBreaker, bulkhead, JsonMapper.builder().build());
 	}
 
 	static CircuitBreaker circuitBreaker(CacheClientProperties properties, Clock clock) {
