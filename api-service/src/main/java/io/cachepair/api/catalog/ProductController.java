@@ -50,7 +50,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Tag(name = "products")
 class ProductController {
 
-	static final String CACHE_STATUS_HEADER = "X-Cache";
+	static final String CACHE_STATUS_HEADER = JsonResponses.CACHE_STATUS_HEADER;
 
 	private final ProductReadService reads;
 

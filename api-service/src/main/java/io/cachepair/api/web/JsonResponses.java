@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +34,9 @@ import org.springframework.web.context.request.WebRequest;
  */
 @Component
 public class JsonResponses {
+
+	/** The header that names the path that served a read: HIT, MISS or BYPASS. */
+	public static final String CACHE_STATUS_HEADER = "X-Cache";
 
 	private static final String GZIP_SUFFIX = "-gzip";
 
@@ -72,6 +77,39 @@ public class JsonResponses {
 			return ResponseEntity.ok().headers(responseHeaders).body(gzip(json.value()));
 		}
 		return ResponseEntity.ok().headers(responseHeaders).body(json.value());
+	}
+
+	/**
+	 * Writes the response to a read straight to a servlet response, by the same rules as
+	 * {@link #read}, for the product read served ahead of Spring MVC.
+	 * @param json the JSON to send
+	 * @param request the request, for {@code Accept-Encoding} and {@code If-None-Match}
+	 * @param response the response
+	 * @param cacheStatus the value of the {@code X-Cache} header
+	 * @throws IOException if writing the body fails
+	 */
+	public void write(TaggedJson json, HttpServletRequest request, HttpServletResponse response, String cacheStatus)
+			throws IOException {
+		boolean gzip = shouldCompress(json, request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+		response.setHeader(CACHE_STATUS_HEADER, cacheStatus);
+		response.setHeader(HttpHeaders.ETAG, gzip ? gzipTag(json.etag()) : json.etag());
+		if (this.compressionEnabled) {
+			response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+		}
+		if (matchesAny(request.getHeader(HttpHeaders.IF_NONE_MATCH), json.etag(), false)) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		byte[] body = gzip ? gzip(json.value()) : json.value();
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType(json.contentType().toString());
+		if (gzip) {
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+		}
+		response.setContentLength(body.length);
+		if (!"HEAD".equals(request.getMethod())) {
+			response.getOutputStream().write(body);
+		}
 	}
 
 	/**
