@@ -8,6 +8,7 @@ import io.cachepair.api.cacheclient.CacheRead;
 import io.cachepair.api.cacheclient.ContentETag;
 import io.cachepair.api.web.InvalidParameterException;
 import io.cachepair.api.web.JsonResponses;
+import io.cachepair.api.web.WellFormedText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -92,13 +93,14 @@ class ProductController {
 			@Parameter(description = "Products per page, 1 to 100") @RequestParam(
 					defaultValue = "20") @Min(1) @Max(PageQuery.MAX_SIZE) int size,
 			@Parameter(description = "Only this category") @RequestParam(required = false) @Size(
-					max = 64) @Nullable String category,
+					max = 64) @WellFormedText @Nullable String category,
 			@Parameter(description = "Only products with this label; repeat for several, all required") @RequestParam(
-					name = "tag",
-					required = false) @Size(max = 10) @Nullable List<@NotBlank @Size(max = 64) String> tags,
+					name = "tag", required = false) @Size(
+							max = 10) @Nullable List<@NotBlank @Size(max = 64) @WellFormedText String> tags,
 			@Parameter(
 					description = "Words that must each occur in the name or description, ignoring case") @RequestParam(
-							name = "q", required = false) @Size(max = 100) @Nullable String query,
+							name = "q",
+							required = false) @Size(max = 100) @WellFormedText(multiline = true) @Nullable String query,
 			@Parameter(description = "Lowest price, inclusive") @RequestParam(
 					required = false) @DecimalMin("0") @Digits(integer = 10,
 							fraction = 2) @Nullable BigDecimal minPrice,
@@ -116,7 +118,7 @@ class ProductController {
 		return read(this.reads.findPage(new PageQuery(filter, ProductSort.parse(sort), page, size)), request);
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Create a product", description = "201 with Location and ETag; 409 on a duplicate SKU.")
 	@ApiResponse(responseCode = "201", description = "The created product",
 			content = @Content(mediaType = "application/json",
@@ -132,7 +134,7 @@ class ProductController {
 		return written(ResponseEntity.created(location), created);
 	}
 
-	@PutMapping("/{id}")
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Replace a product",
 			description = "With If-Match, 412 when the product changed since the client read that ETag.")
 	@ApiResponse(responseCode = "200", description = "The stored product",

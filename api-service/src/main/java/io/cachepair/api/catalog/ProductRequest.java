@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.cachepair.api.web.WellFormedText;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The body of a create or replace request. Bean Validation rejects a request with a
- * missing required field before any method here runs.
+ * missing required field, or with text that the database would not store as sent, before
+ * any method here runs.
  * <p>
  * The fields that only the service sets, {@code id}, {@code createdAt} and
  * {@code updatedAt}, are accepted and ignored, so that a client may send back the JSON it
@@ -37,12 +39,14 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties({ "id", "createdAt", "updatedAt" })
 record ProductRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
 		message = "must start with a letter or digit and contain only letters, digits, '.', '_' and '-'") String sku,
-		@NotBlank @Size(max = 200) String name, @Size(max = 2000) @Nullable String description,
+		@NotBlank @Size(max = 200) @WellFormedText String name,
+		@Size(max = 2000) @WellFormedText(multiline = true) @Nullable String description,
 		@NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price,
 		@NotNull @Pattern(regexp = "[A-Z]{3}",
 				message = "must be an ISO 4217 code of three capital letters, such as EUR") String currency,
-		@NotBlank @Size(max = 64) String category,
-		@Size(max = 20) @Nullable List<@NotBlank @Size(max = 64) String> tags, @NotNull @PositiveOrZero Integer stock) {
+		@NotBlank @Size(max = 64) @WellFormedText String category,
+		@Size(max = 20) @Nullable List<@NotBlank @Size(max = 64) @WellFormedText String> tags,
+		@NotNull @PositiveOrZero Integer stock) {
 
 	Product toNewProduct(Instant now) {
 		return new Product(null, this.sku, this.name, this.description, storedPrice(), this.currency, this.category,

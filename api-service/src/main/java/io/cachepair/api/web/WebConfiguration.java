@@ -3,18 +3,23 @@ package io.cachepair.api.web;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Spring MVC settings shared by every controller: CORS for the configured origins and the
- * OpenAPI document's description.
+ * Spring MVC settings shared by every controller: the request body limit, CORS for the
+ * configured origins and the OpenAPI document's description.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CorsProperties.class)
+@EnableConfigurationProperties({ CorsProperties.class, RequestBodyProperties.class })
 @OpenAPIDefinition(info = @Info(title = "Catalog API", version = "v1",
 		description = "Products of the catalog, read through the cache-service"))
 public class WebConfiguration implements WebMvcConfigurer {
@@ -23,6 +28,20 @@ public class WebConfiguration implements WebMvcConfigurer {
 
 	WebConfiguration(CorsProperties cors) {
 		this.cors = cors;
+	}
+
+	/**
+	 * Registers the body limit early in the filter chain, before any filter or controller
+	 * reads the body, and after the observation filter so that rejected requests still
+	 * appear in the request metrics.
+	 */
+	@Bean
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestBodyProperties properties,
+			JsonMapper jsonMapper) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(properties, jsonMapper));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	/**
