@@ -259,11 +259,23 @@ class CatalogReadThroughTests {
 	}
 
 	@Test
-	void healthShowsCircuitBreakerState() {
+	void healthShowsCircuitBreakerStateInItsGroup() {
+		HttpResponse<byte[]> group = this.http.get("/actuator/health/cache-service");
+
+		assertThat(group.statusCode()).isEqualTo(200);
+		assertThat(text(group)).contains("\"cacheService\":{").contains("\"circuitBreaker\":\"CLOSED\"");
+	}
+
+	@Test
+	void healthShowsComponentStatusesWithoutDetails() {
 		HttpResponse<byte[]> health = this.http.get("/actuator/health");
 
 		assertThat(health.statusCode()).isEqualTo(200);
-		assertThat(text(health)).contains("\"cacheService\":{").contains("\"circuitBreaker\":\"CLOSED\"");
+		assertThat(text(health)).contains("\"cacheService\":{\"status\":\"UP\"}")
+			.contains("\"db\":{\"status\":\"UP\"}")
+			.doesNotContain("details")
+			.doesNotContain("H2")
+			.doesNotContain("path");
 	}
 
 	@Test

@@ -60,7 +60,7 @@ class CacheServiceStoppedIT {
 			HttpResponse<byte[]> page = api.get("/api/v1/products?size=5");
 			HttpResponse<byte[]> readiness = api.get("/actuator/health/readiness");
 			HttpResponse<byte[]> replaced = api.put("/api/v1/products/1", text(bypass));
-			HttpResponse<byte[]> health = api.get("/actuator/health");
+			HttpResponse<byte[]> health = api.get("/actuator/health/cache-service");
 
 			assertThat(miss.headers().firstValue("X-Cache")).contains("MISS");
 			assertThat(hit.headers().firstValue("X-Cache")).contains("HIT");
