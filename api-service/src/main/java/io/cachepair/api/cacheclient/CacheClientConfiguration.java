@@ -60,6 +60,8 @@ class CacheClientConfiguration {
 			.slidingWindowSize(settings.slidingWindowSize())
 			.minimumNumberOfCalls(settings.minimumNumberOfCalls())
 			.failureRateThreshold(settings.failureRateThreshold())
+			.slowCallDurationThreshold(settings.slowCallDurationThreshold())
+			.slowCallRateThreshold(settings.slowCallRateThreshold())
 			.waitDurationInOpenState(settings.openDuration())
 			.permittedNumberOfCallsInHalfOpenState(1)
 			.automaticTransitionFromOpenToHalfOpenEnabled(false)

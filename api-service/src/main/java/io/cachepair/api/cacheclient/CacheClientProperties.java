@@ -39,8 +39,10 @@ public record CacheClientProperties(@DefaultValue("http://localhost:8081") URI b
 	 * Settings of the Resilience4j circuit breaker in front of the cache-service. The
 	 * breaker counts the outcomes of the last {@code slidingWindowSize} calls. Once at
 	 * least {@code minimumNumberOfCalls} are counted and {@code failureRateThreshold}
-	 * percent of them failed, it opens. After {@code openDuration} it lets one trial call
-	 * through, which closes it again on success and reopens it on failure.
+	 * percent of them failed, or {@code slowCallRateThreshold} percent of them took
+	 * longer than {@code slowCallDurationThreshold}, it opens. After {@code openDuration}
+	 * it lets one trial call through, which closes it again when it succeeds in time and
+	 * reopens it otherwise.
 	 *
 	 * @param failureRateThreshold percentage of failed calls that opens the breaker
 	 * @param slidingWindowSize number of recent calls whose outcome counts
@@ -48,10 +50,16 @@ public record CacheClientProperties(@DefaultValue("http://localhost:8081") URI b
 	 * breaker
 	 * @param openDuration time the breaker stays open, so that calls skip the
 	 * cache-service, before one trial call
+	 * @param slowCallDurationThreshold time after which a call that succeeds counts as
+	 * slow. A cache-service this slow costs more than the database load it saves, and a
+	 * miss pays for two calls, the read and the store.
+	 * @param slowCallRateThreshold percentage of slow calls that opens the breaker
 	 */
 	public record CircuitBreaker(@DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
 			@DefaultValue("10") @Min(1) int slidingWindowSize, @DefaultValue("5") @Min(1) int minimumNumberOfCalls,
-			@DefaultValue("5s") @DurationMin(millis = 1) Duration openDuration) {
+			@DefaultValue("5s") @DurationMin(millis = 1) Duration openDuration,
+			@DefaultValue("250ms") @DurationMin(millis = 1) Duration slowCallDurationThreshold,
+			@DefaultValue("100") @DecimalMin("1") @DecimalMax("100") float slowCallRateThreshold) {
 
 	}
 

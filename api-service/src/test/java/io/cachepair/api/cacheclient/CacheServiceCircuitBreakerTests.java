@@ -1,12 +1,14 @@
 package io.cachepair.api.cacheclient;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.cachepair.api.testing.DelayingProxy;
 import io.cachepair.api.testing.FakeCacheServer;
 import io.cachepair.api.testing.Waiting;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -119,6 +121,28 @@ class CacheServiceCircuitBreakerTests {
 	}
 
 	@Test
+	void slowSuccessfulCallsOpenBreaker() throws IOException {
+		CacheClientProperties slowCalls = new CacheClientProperties(this.server.baseUrl(), null, Duration.ofMillis(500),
+				Duration.ofSeconds(5), new CacheClientProperties.CircuitBreaker(100, 3, 3, TestClients.OPEN_DURATION,
+						Duration.ofMillis(100), 100),
+				this.properties.bulkhead(), this.properties.retry());
+		try (DelayingProxy proxy = DelayingProxy.start(this.server.baseUrl().getPort())) {
+			proxy.delayResponses(Duration.ofMillis(300));
+			CacheClientProperties throughProxy = withBaseUrl(slowCalls, proxy.baseUrl());
+			CircuitBreaker breaker = TestClients.circuitBreaker(throughProxy, this.clock);
+			try (CacheClient slowClient = TestClients.client(throughProxy, breaker, this.bulkhead)) {
+				for (int i = 0; i < 3; i++) {
+					assertThat(slowClient.get("products", "1")).isEmpty();
+				}
+
+				assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+				assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isZero();
+				assertThat(breaker.getMetrics().getNumberOfSlowSuccessfulCalls()).isEqualTo(3);
+			}
+		}
+	}
+
+	@Test
 	void fullBulkheadSkipsCallWithoutRequest() {
 		this.server.stall();
 		try (ExecutorService executor = Executors.newCachedThreadPool()) {
@@ -166,6 +190,11 @@ class CacheServiceCircuitBreakerTests {
 			.tags("name", CacheClientConfiguration.NAME, "state", "closed")
 			.gauge()
 			.value()).isZero();
+	}
+
+	private static CacheClientProperties withBaseUrl(CacheClientProperties properties, URI baseUrl) {
+		return new CacheClientProperties(baseUrl, properties.token(), properties.connectTimeout(),
+				properties.requestTimeout(), properties.circuitBreaker(), properties.bulkhead(), properties.retry());
 	}
 
 	private void failCalls(int count) {

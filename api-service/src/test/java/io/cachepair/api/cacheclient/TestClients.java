@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Clients of a fake cache-service with short timeouts for tests. Their circuit breaker
- * opens after three failures in a row.
+ * opens after three failures in a row; a call never counts as slow before it fails by
+ * timing out.
  */
 final class TestClients {
 
@@ -25,7 +26,7 @@ final class TestClients {
 
 	static CacheClientProperties properties(URI baseUrl, @Nullable String token) {
 		return new CacheClientProperties(baseUrl, token, Duration.ofMillis(500), REQUEST_TIMEOUT,
-				new CacheClientProperties.CircuitBreaker(100, 3, 3, OPEN_DURATION),
+				new CacheClientProperties.CircuitBreaker(100, 3, 3, OPEN_DURATION, REQUEST_TIMEOUT, 100),
 				new CacheClientProperties.Bulkhead(8, Duration.ZERO),
 				new CacheClientProperties.Retry(3, Duration.ofMillis(100), Duration.ofMillis(250)));
 	}
