@@ -1,5 +1,7 @@
 package io.cachepair.api.web;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,7 +20,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
-import org.springframework.dao.DataAccessException;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +29,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -143,10 +147,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Sends a 503 problem when the database cannot be reached or does not respond in
-	 * time, so that clients retry instead of treating the request as wrong.
+	 * time, so that clients retry instead of treating the request as wrong. A transaction
+	 * that cannot start has no connection, such as when every pooled connection broke
+	 * while the database was away.
 	 */
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
-	@Nullable ResponseEntity<Object> handleDatabaseUnavailable(DataAccessException ex, WebRequest request) {
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class })
+	@Nullable ResponseEntity<Object> handleDatabaseUnavailable(NestedRuntimeException ex, WebRequest request) {
 		failureLogger.warn("Database call failed, sending 503: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The catalog database is unavailable or busy. Retry in a few seconds.");
@@ -154,6 +161,38 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "2");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * Sends a 503 problem when a transaction's commit or rollback failed because the
+	 * connection to the database broke, or when a rollback failed after the database
+	 * became unavailable. Any other transaction failure goes on as the server error it
+	 * is. A rollback of a broken connection fails with Hikari's
+	 * {@code Connection is closed}, which has no SQL state, so the exception that caused
+	 * the rollback decides.
+	 */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleTransactionFailure(TransactionSystemException ex, WebRequest request) {
+		Throwable applicationException = ex.getApplicationException();
+		if (!isConnectionFailure(ex) && !(applicationException instanceof DataAccessResourceFailureException)
+				&& !(applicationException instanceof TransientDataAccessException)) {
+			throw ex;
+		}
+		return handleDatabaseUnavailable(ex, request);
+	}
+
+	/**
+	 * Returns whether a cause is an I/O failure or an SQL error of class 08, connection
+	 * exception, in the SQL standard's states.
+	 */
+	private static boolean isConnectionFailure(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof IOException || (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& sql.getSQLState().startsWith("08"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

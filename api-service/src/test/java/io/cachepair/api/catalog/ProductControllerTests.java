@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.MediaType;
@@ -26,6 +29,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -498,6 +503,53 @@ class ProductControllerTests {
 		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).headers().hasValue("Retry-After", "2");
+	}
+
+	@Test
+	void transactionWithoutConnectionIsServiceUnavailable() {
+		given(this.reads.findById(1)).willThrow(new CannotCreateTransactionException("Could not open JDBC Connection",
+				new SQLTransientConnectionException("Connection is not available, request timed out after 2000ms")));
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products/1").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).headers().hasValue("Retry-After", "2");
+	}
+
+	@Test
+	void commitOverBrokenConnectionIsServiceUnavailable() {
+		given(this.reads.findById(1)).willThrow(new TransactionSystemException("Could not commit JDBC transaction",
+				new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products/1").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(result).headers().hasValue("Retry-After", "2");
+	}
+
+	@Test
+	void rollbackAfterDatabaseFailureIsServiceUnavailable() {
+		TransactionSystemException rollbackFailure = new TransactionSystemException("JDBC rollback failed",
+				new SQLException("Connection is closed"));
+		rollbackFailure.initApplicationException(new DataAccessResourceFailureException("Read timed out"));
+		given(this.reads.findById(1)).willThrow(rollbackFailure);
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products/1").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(result).headers().hasValue("Retry-After", "2");
+	}
+
+	@Test
+	void otherTransactionFailureIsServerError() {
+		given(this.reads.findById(1)).willThrow(new TransactionSystemException("Could not commit JDBC transaction",
+				new SQLException("serialization failure", "40001")));
+
+		assertThat(this.mvc.get().uri("/api/v1/products/1").exchange()).hasFailed()
+			.failure()
+			.rootCause()
+			.hasMessage("serialization failure");
 	}
 
 	@Test
