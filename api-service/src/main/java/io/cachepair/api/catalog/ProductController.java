@@ -143,6 +143,7 @@ class ProductController {
 	@ApiResponse(responseCode = "412", description = "If-Match lists no current ETag; nothing changed")
 	ResponseEntity<byte[]> replace(@PathVariable long id, @Valid @RequestBody ProductRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		JsonResponses.requireValidIfMatch(ifMatch);
 		return written(ResponseEntity.ok(), this.writes.replace(id, request, ifMatch));
 	}
 
@@ -153,6 +154,7 @@ class ProductController {
 	@ApiResponse(responseCode = "412", description = "If-Match lists no current ETag; nothing changed")
 	ResponseEntity<Void> delete(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+		JsonResponses.requireValidIfMatch(ifMatch);
 		this.writes.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
 	}

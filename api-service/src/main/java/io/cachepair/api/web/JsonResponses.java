@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,6 +38,9 @@ public class JsonResponses {
 	public static final String CACHE_STATUS_HEADER = "X-Cache";
 
 	private static final String GZIP_SUFFIX = "-gzip";
+
+	private static final String ENTITY_TAG_SYNTAX = "use * or a comma-separated list of quoted entity tags, "
+			+ "such as \"abc\" or W/\"abc\", as sent in ETag.";
 
 	private final boolean compressionEnabled;
 
@@ -115,7 +117,7 @@ public class JsonResponses {
 	/**
 	 * Returns whether an {@code If-Match} header holds for JSON with the given tag: it is
 	 * {@code *} or lists the tag of either encoding, compared strongly, so that a weak
-	 * tag never matches.
+	 * tag never matches. A value that {@link #requireValidIfMatch} rejects never holds.
 	 * @param ifMatch the header value
 	 * @param etag the quoted strong tag of the current JSON
 	 * @return whether the write may go ahead
@@ -124,15 +126,31 @@ public class JsonResponses {
 		return matchesAny(ifMatch, etag, true);
 	}
 
+	/**
+	 * Checks the syntax of an {@code If-Match} header, so that a malformed one, such as
+	 * {@code *, "a"}, rejects the write instead of being read in some lenient way.
+	 * @param ifMatch the header value, or {@code null} when the request has none
+	 * @throws InvalidHeaderException if the value is neither {@code *} nor a list of
+	 * entity tags
+	 */
+	public static void requireValidIfMatch(@Nullable String ifMatch) {
+		if (ifMatch != null && EntityTagList.parse(ifMatch).isEmpty()) {
+			throw new InvalidHeaderException(HttpHeaders.IF_MATCH, ifMatch, ENTITY_TAG_SYNTAX);
+		}
+	}
+
+	/**
+	 * Returns whether a conditional header lists the tag of either encoding. A malformed
+	 * header matches nothing, so a read with a malformed {@code If-None-Match} gets the
+	 * full response.
+	 */
 	private static boolean matchesAny(@Nullable String header, String etag, boolean strong) {
 		if (header == null) {
 			return false;
 		}
-		ETag identity = ETag.create(etag);
-		ETag gzip = ETag.create(gzipTag(etag));
-		return ETag.parse(header)
-			.stream()
-			.anyMatch((tag) -> tag.isWildcard() || tag.compare(identity, strong) || tag.compare(gzip, strong));
+		return EntityTagList.parse(header)
+			.map((tags) -> tags.matches(etag, strong) || tags.matches(gzipTag(etag), strong))
+			.orElse(false);
 	}
 
 	private boolean shouldCompress(TaggedJson json, @Nullable String acceptEncoding) {

@@ -146,6 +146,36 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
+	 * Sends a 400 problem naming a request header whose value is malformed.
+	 */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleInvalidHeader(InvalidHeaderException ex, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				String.valueOf(ex.getMessage()));
+		problem.setTitle("Invalid request header");
+		problem.setProperty("header", ex.getHeader());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Sends a 400 problem when Tomcat cannot decode the query string, such as a parameter
+	 * that is not valid percent-encoded UTF-8, or the status that Tomcat chose, such as
+	 * 413 for too many parameters. The message, which quotes the value, is not repeated.
+	 */
+	@ExceptionHandler
+	@Nullable ResponseEntity<Object> handleUndecodableParameters(org.apache.tomcat.util.http.InvalidParameterException ex,
+			WebRequest request) {
+		HttpStatus reported = HttpStatus.resolve(ex.getErrorCode());
+		HttpStatus status = (reported != null && reported.is4xxClientError()) ? reported : HttpStatus.BAD_REQUEST;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"The query string could not be decoded: every parameter name and value must be valid "
+						+ "percent-encoded UTF-8, and there must be no more parameters than "
+						+ "server.tomcat.max-parameter-count allows.");
+		problem.setTitle("Invalid query string");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+	}
+
+	/**
 	 * Sends a 503 problem when the database cannot be reached or does not respond in
 	 * time, so that clients retry instead of treating the request as wrong. A transaction
 	 * that cannot start has no connection, such as when every pooled connection broke

@@ -5,10 +5,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,19 +19,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads every request body into memory before the request reaches Spring MVC, up to the
  * configured maximum size. A body over the limit gets a 413 problem, without being read
- * when its {@code Content-Length} already shows it, and a body that cannot be read, such
- * as one shorter than its {@code Content-Length}, gets a 400 problem. Neither reaches a
- * controller, so neither changes anything.
+ * when its {@code Content-Length} already shows it. A body that cannot be read, such as
+ * one shorter than its {@code Content-Length}, and a JSON body that is not valid UTF-8
+ * get a 400 problem. None of them reaches a controller, so none changes anything.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -38,11 +39,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long maxSize;
 
-	private final JsonMapper jsonMapper;
+	private final FilterProblems problems;
 
-	RequestBodyLimitFilter(RequestBodyProperties properties, JsonMapper jsonMapper) {
+	RequestBodyLimitFilter(RequestBodyProperties properties, FilterProblems problems) {
 		this.maxSize = properties.maxSize().toBytes();
-		this.jsonMapper = jsonMapper;
+		this.problems = problems;
 	}
 
 	@Override
@@ -75,6 +76,11 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 					+ " but the body ended after " + body.length + " bytes. Send the whole body.");
 			return;
 		}
+		if (isJson(request) && !isUtf8(body)) {
+			reject(request, response, HttpStatus.BAD_REQUEST, "Invalid request body",
+					"The request body is not valid UTF-8, which JSON requires. Send it encoded in UTF-8.");
+			return;
+		}
 		chain.doFilter(new BufferedBodyRequest(request, body), response);
 	}
 
@@ -90,16 +96,43 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private void reject(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
 			String detail) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		problem.put("status", status.value());
-		problem.put("title", title);
-		byte[] json = this.jsonMapper.writeValueAsBytes(problem);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setContentLength(json.length);
-		response.getOutputStream().write(json);
+		this.problems.write(request, response, status, title, detail);
+	}
+
+	/**
+	 * Returns whether a request declares a JSON body: {@code application/json} or a
+	 * {@code +json} type, with any parameters.
+	 */
+	private static boolean isJson(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		if (contentType == null) {
+			return false;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+		}
+		catch (InvalidMediaTypeException ex) {
+			// Spring MVC rejects the content type itself with 415 later.
+			return false;
+		}
+	}
+
+	/**
+	 * Returns whether the bytes are valid UTF-8, rejecting what Jackson would decode
+	 * anyway, such as an overlong encoding of {@code /} or an encoded surrogate.
+	 */
+	private static boolean isUtf8(byte[] body) {
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body));
+			return true;
+		}
+		catch (CharacterCodingException ex) {
+			return false;
+		}
 	}
 
 	/**

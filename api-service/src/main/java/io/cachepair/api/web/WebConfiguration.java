@@ -39,7 +39,19 @@ public class WebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestBodyProperties properties,
 			JsonMapper jsonMapper) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(properties, jsonMapper));
+				new RequestBodyLimitFilter(properties, new FilterProblems(jsonMapper)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+		return registration;
+	}
+
+	/**
+	 * Registers the check for {@code .} and {@code ..} path segments just before the body
+	 * limit, so that such a request is rejected before its body is read.
+	 */
+	@Bean
+	FilterRegistrationBean<DotSegmentFilter> dotSegmentFilter(JsonMapper jsonMapper) {
+		FilterRegistrationBean<DotSegmentFilter> registration = new FilterRegistrationBean<>(
+				new DotSegmentFilter(new FilterProblems(jsonMapper)));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

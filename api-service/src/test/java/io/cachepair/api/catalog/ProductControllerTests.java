@@ -17,6 +17,7 @@ import io.cachepair.api.web.JsonResponses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -433,6 +434,33 @@ class ProductControllerTests {
 			.exchange();
 
 		assertThat(result).hasStatusOk();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*, \"a\"", "unquoted", "\"unterminated", "W/" })
+	void malformedIfMatchIsBadRequestAndChangesNothing(String ifMatch) {
+		MvcTestResult replace = this.mvc.put()
+			.uri("/api/v1/products/1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("If-Match", ifMatch)
+			.content(VALID_BODY)
+			.exchange();
+		MvcTestResult delete = this.mvc.delete().uri("/api/v1/products/1").header("If-Match", ifMatch).exchange();
+
+		assertThat(replace).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(replace).bodyJson().extractingPath("$.header").isEqualTo("If-Match");
+		assertThat(delete).hasStatus(HttpStatus.BAD_REQUEST);
+		verifyNoInteractions(this.writes);
+	}
+
+	@Test
+	void malformedIfNoneMatchIsIgnored() {
+		given(this.reads.findById(1)).willReturn(read(CacheStatus.HIT));
+
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products/1").header("If-None-Match", "*, \"a\"").exchange();
+
+		assertThat(result).hasStatusOk();
+		assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(PRODUCT_JSON);
 	}
 
 	@Test

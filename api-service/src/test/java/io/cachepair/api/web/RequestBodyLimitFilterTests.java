@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestBodyLimitFilterTests {
 
 	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(
-			new RequestBodyProperties(DataSize.ofBytes(10)), JsonMapper.builder().build());
+			new RequestBodyProperties(DataSize.ofBytes(10)), new FilterProblems(JsonMapper.builder().build()));
 
 	private final AtomicReference<ServletRequest> passed = new AtomicReference<>();
 
@@ -84,6 +84,30 @@ class RequestBodyLimitFilterTests {
 		assertThat(response.getStatus()).isEqualTo(400);
 		assertThat(response.getContentAsString()).contains("Content-Length is 8 but the body ended after 3 bytes");
 		assertThat(this.passed.get()).isNull();
+	}
+
+	@Test
+	void jsonBodyThatIsNotUtf8IsBadRequest() throws Exception {
+		MockHttpServletRequest overlongSlash = post(new byte[] { '"', (byte) 0xC0, (byte) 0xAF, '"' });
+		MockHttpServletRequest encodedSurrogate = post(new byte[] { '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"' });
+
+		MockHttpServletResponse overlongResponse = filter(overlongSlash);
+		MockHttpServletResponse surrogateResponse = filter(encodedSurrogate);
+
+		assertThat(overlongResponse.getStatus()).isEqualTo(400);
+		assertThat(overlongResponse.getContentAsString()).contains("not valid UTF-8");
+		assertThat(surrogateResponse.getStatus()).isEqualTo(400);
+		assertThat(this.passed.get()).isNull();
+	}
+
+	@Test
+	void bodyOfOtherTypeIsNotCheckedForUtf8() throws Exception {
+		MockHttpServletRequest request = post(new byte[] { (byte) 0xFF });
+		request.setContentType("application/octet-stream");
+
+		filter(request);
+
+		assertThat(this.passed.get()).isNotNull();
 	}
 
 	@Test
