@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -40,11 +39,11 @@ public record RawHttpResponse(int status, Map<String, String> headers, byte[] bo
 	 * @param in the socket's input
 	 * @param hasBody whether the response can have a body, which a response to
 	 * {@code HEAD} cannot
-	 * @return the response, or empty when the connection was closed, reset or timed out
-	 * before the first byte of a response
+	 * @return the response, or empty when the connection was closed or reset before the
+	 * first byte of a response
 	 * @throws EOFException if the connection ended in the middle of a response
-	 * @throws IOException if the response is not HTTP/1.x or reading fails after its
-	 * first byte
+	 * @throws IOException if the response is not HTTP/1.x, reading fails after its first
+	 * byte, or the socket's read timeout passes
 	 */
 	public static Optional<RawHttpResponse> read(InputStream in, boolean hasBody) throws IOException {
 		while (true) {
@@ -98,14 +97,14 @@ public record RawHttpResponse(int status, Map<String, String> headers, byte[] bo
 	}
 
 	/**
-	 * Reads one byte. Before a response has started, a reset or a timeout counts as the
-	 * end of the connection; after that, it is an error.
+	 * Reads one byte. Before a response has started, a reset counts as the end of the
+	 * connection; after that, it is an error. A timeout is always an error.
 	 */
 	private static int readOrEnd(InputStream in, boolean beforeResponse) throws IOException {
 		try {
 			return in.read();
 		}
-		catch (SocketTimeoutException | SocketException ex) {
+		catch (SocketException ex) {
 			if (beforeResponse) {
 				return -1;
 			}
