@@ -18,6 +18,7 @@ import io.cachepair.cache.settings.CacheSettings;
 import io.cachepair.cache.settings.CacheSettingsRegistry;
 import io.cachepair.cache.web.InvalidRequestException;
 import io.cachepair.cache.web.ProblemException;
+import io.cachepair.cache.web.QueryParameters;
 
 /**
  * Reads, writes and removes single entries. Values travel as raw bytes with their own
@@ -25,6 +26,8 @@ import io.cachepair.cache.web.ProblemException;
  */
 @Component
 class EntryHandler {
+
+	private static final Set<String> WRITE_PARAMETERS = Set.of("ttl", "idle", "tag");
 
 	private final EntryStore store;
 
@@ -90,6 +93,7 @@ class EntryHandler {
 		String key = this.reader.key(path.rawKey());
 		Precondition precondition = precondition(request);
 		QueryParameters parameters = QueryParameters.parse(request.getQueryString());
+		parameters.requireOnly(WRITE_PARAMETERS, "PUT of an entry");
 		CacheSettings settings = this.registry.findOrCreate(cache);
 		ExpiryRequest expiry = ExpiryRequest.resolve(parameters.first("ttl"), parameters.first("idle"), settings);
 		Set<String> tags = this.reader.tags(parameters.all("tag"));
@@ -108,6 +112,7 @@ class EntryHandler {
 		String cache = cacheName(path);
 		String key = this.reader.key(path.rawKey());
 		Precondition precondition = precondition(request);
+		QueryParameters.parse(request.getQueryString()).requireOnly(Set.of(), "DELETE of an entry");
 		this.registry.checkAccessible(cache);
 		switch (this.store.remove(cache, key, precondition)) {
 			case NOT_FOUND -> throw new EntryNotFoundException(cache, key);

@@ -36,6 +36,18 @@ interface CounterContract extends ContractSupport {
 	}
 
 	@Test
+	default void misspeltAmountParameterIsRejected() {
+		add("c", "?by=10");
+
+		HttpResponse<byte[]> rejected = add("c", "?step=5");
+
+		assertThat(rejected.statusCode()).isEqualTo(400);
+		assertThat(text(rejected)).contains("Unknown query parameter 'step'");
+		assertThat(text(rejected)).contains("only by, idle, ttl");
+		assertThat(text(client().get(entryPath("c")))).isEqualTo("10");
+	}
+
+	@Test
 	default void counterAddsNegativeAmounts() {
 		add("c", "?by=10");
 

@@ -349,6 +349,52 @@ public abstract class EntryContractTests implements CounterContract, BatchContra
 	}
 
 	@Test
+	void misspeltPrefixParameterIsRejected() {
+		client().put(path("user:1"), "v");
+		client().put(path("other"), "v");
+
+		HttpResponse<byte[]> rejected = client().delete("/v1/caches/" + this.cache + "/entries?prefx=user%3A");
+
+		assertThat(rejected.statusCode()).isEqualTo(400);
+		assertThat(rejected.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(text(rejected)).contains("Unknown query parameter 'prefx'");
+		assertThat(text(rejected)).contains("only prefix");
+		assertThat(client().get(path("user:1")).statusCode()).isEqualTo(200);
+		assertThat(client().get(path("other")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void unknownWriteParameterIsRejectedAndStoresNothing() {
+		client().put(path("k"), "original");
+
+		HttpResponse<byte[]> rejected = client().put(path("k") + "?tags=t1", "replacement");
+
+		assertThat(rejected.statusCode()).isEqualTo(400);
+		assertThat(rejected.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(text(rejected)).contains("Unknown query parameter 'tags'");
+		assertThat(text(rejected)).contains("only idle, tag, ttl");
+		assertThat(text(client().get(path("k")))).isEqualTo("original");
+	}
+
+	@Test
+	void entryRemovalWithParameterIsRejected() {
+		client().put(path("k"), "v");
+
+		HttpResponse<byte[]> rejected = client().delete(path("k") + "?prefix=k");
+
+		assertThat(rejected.statusCode()).isEqualTo(400);
+		assertThat(text(rejected)).contains("takes no query parameters");
+		assertThat(client().get(path("k")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void readIgnoresUnknownParameters() {
+		client().put(path("k"), "v");
+
+		assertThat(text(client().get(path("k") + "?nocache=1"))).isEqualTo("v");
+	}
+
+	@Test
 	void flushRemovesEveryEntry() {
 		client().put(path("a"), "a");
 		client().put(path("b"), "b");

@@ -1,23 +1,21 @@
-package io.cachepair.cache.entry;
+package io.cachepair.cache.web;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
-import io.cachepair.cache.web.InvalidRequestException;
-import io.cachepair.cache.web.ProblemException;
 
 /**
  * The parameters of a query string, decoded as UTF-8 form data. Parsing the query here
  * keeps the container from ever looking at the body for parameters, which for some
  * content types it would try to parse.
  */
-final class QueryParameters {
+public final class QueryParameters {
 
 	private final Map<String, List<String>> values;
 
@@ -25,8 +23,8 @@ final class QueryParameters {
 		this.values = values;
 	}
 
-	static QueryParameters parse(@Nullable String query) {
-		Map<String, List<String>> values = new HashMap<>();
+	public static QueryParameters parse(@Nullable String query) {
+		Map<String, List<String>> values = new LinkedHashMap<>();
 		if (query == null || query.isEmpty()) {
 			return new QueryParameters(values);
 		}
@@ -52,12 +50,30 @@ final class QueryParameters {
 		}
 	}
 
-	@Nullable String first(String name) {
+	/**
+	 * Rejects the request when it has a parameter that the call does not take, so that a
+	 * misspelt name fails instead of being ignored: {@code prefx} must not turn a removal
+	 * by prefix into a flush.
+	 * @param allowed the names the call takes
+	 * @param call the call, as the message names it
+	 */
+	public void requireOnly(Collection<String> allowed, String call) {
+		for (String name : this.values.keySet()) {
+			if (!allowed.contains(name)) {
+				String expected = allowed.isEmpty() ? "no query parameters"
+						: "only " + String.join(", ", allowed.stream().sorted().toList());
+				throw new InvalidRequestException("Unknown query parameter '%s': %s takes %s."
+					.formatted(ProblemException.abbreviate(name), call, expected));
+			}
+		}
+	}
+
+	public @Nullable String first(String name) {
 		List<String> all = this.values.get(name);
 		return (all != null) ? all.get(0) : null;
 	}
 
-	@Nullable List<String> all(String name) {
+	public @Nullable List<String> all(String name) {
 		return this.values.get(name);
 	}
 
