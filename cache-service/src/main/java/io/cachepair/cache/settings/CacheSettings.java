@@ -22,13 +22,20 @@ public record CacheSettings(String name, long maxEntries, long maxBytes, Duratio
 		@Nullable Duration defaultIdle) {
 
 	/**
+	 * Longest {@code maxTtl} a cache may have, ten years. Deadlines are kept in
+	 * nanoseconds, which would overflow past about 292 years.
+	 */
+	public static final Duration TTL_CEILING = Duration.ofDays(3650);
+
+	/**
 	 * Creates settings, checking that they are consistent.
-	 * @throws InvalidRequestException if a bound is not positive or a default is above
-	 * the maximum time to live
+	 * @throws InvalidRequestException if a bound is not positive, a default is above the
+	 * maximum time to live, or that maximum is above {@link #TTL_CEILING}
 	 */
 	public CacheSettings {
 		requirePositive("maxEntries", maxEntries);
 		requirePositive("maxBytes", maxBytes);
+		requireWithin("maxTtl", maxTtl, TTL_CEILING);
 		requireWithin("defaultTtl", defaultTtl, maxTtl);
 		if (defaultIdle != null) {
 			requireWithin("defaultIdle", defaultIdle, maxTtl);
@@ -47,8 +54,10 @@ public record CacheSettings(String name, long maxEntries, long maxBytes, Duratio
 					"Invalid %s '%s': it must be greater than zero.".formatted(field, value.toSeconds() + "s"));
 		}
 		if (value.compareTo(maxTtl) > 0) {
-			throw new InvalidRequestException("Invalid %s '%ss': it must not exceed maxTtl '%ss'.".formatted(field,
-					value.toSeconds(), maxTtl.toSeconds()));
+			String limit = (maxTtl == TTL_CEILING) ? "the ceiling of " + TTL_CEILING.toDays() + "d"
+					: "maxTtl '" + maxTtl.toSeconds() + "s'";
+			throw new InvalidRequestException(
+					"Invalid %s '%ss': it must not exceed %s.".formatted(field, value.toSeconds(), limit));
 		}
 	}
 

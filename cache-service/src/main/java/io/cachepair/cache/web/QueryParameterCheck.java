@@ -17,9 +17,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Interceptor that rejects a write or removal whose query string has a parameter that its
- * handler does not declare with {@link RequestParam}. Reads stay lenient, since an
- * unknown parameter cannot change anything there.
+ * Interceptor that rejects a query string that is not valid percent-encoding, and a write
+ * or removal with a parameter that its handler does not declare with {@link RequestParam}
+ * or with a parameter sent twice. Reads accept unknown parameters, since they cannot
+ * change anything there.
  */
 class QueryParameterCheck implements HandlerInterceptor {
 
@@ -31,12 +32,16 @@ class QueryParameterCheck implements HandlerInterceptor {
 		if (query == null || query.isEmpty() || !(handler instanceof HandlerMethod method)) {
 			return true;
 		}
+		// Parsing checks the percent-encoding here, before Tomcat's own parser would fail
+		// with an exception that is not a client error.
+		QueryParameters parameters = QueryParameters.parse(query);
 		String httpMethod = request.getMethod();
 		if (HttpMethod.GET.matches(httpMethod) || HttpMethod.HEAD.matches(httpMethod)) {
 			return true;
 		}
 		Collection<String> allowed = this.declared.computeIfAbsent(method, QueryParameterCheck::requestParameters);
-		QueryParameters.parse(query).requireOnly(allowed, httpMethod + " " + request.getRequestURI());
+		parameters.requireOnly(allowed, httpMethod + " " + ProblemException.abbreviate(request.getRequestURI()));
+		parameters.requireSingle(parameters.names());
 		return true;
 	}
 

@@ -1,6 +1,9 @@
 package io.cachepair.cache.web;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,13 +44,43 @@ public final class QueryParameters {
 	}
 
 	private static String decode(String text) {
+		if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+			return text;
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '+') {
+				bytes.write(' ');
+			}
+			else if (c != '%') {
+				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+			}
+			else {
+				int high = (i + 2 < text.length()) ? Character.digit(text.charAt(i + 1), 16) : -1;
+				int low = (high >= 0) ? Character.digit(text.charAt(i + 2), 16) : -1;
+				if (low < 0) {
+					throw invalidEncoding(text);
+				}
+				bytes.write((high << 4) | low);
+				i += 2;
+			}
+		}
 		try {
-			return URLDecoder.decode(text, StandardCharsets.UTF_8);
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.toString();
 		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("Invalid query string: '%s' is not valid percent-encoding."
-				.formatted(ProblemException.abbreviate(text)));
+		catch (CharacterCodingException ex) {
+			throw invalidEncoding(text);
 		}
+	}
+
+	private static InvalidRequestException invalidEncoding(String text) {
+		return new InvalidRequestException("Invalid query string: '%s' is not valid percent-encoded UTF-8."
+			.formatted(ProblemException.abbreviate(text)));
 	}
 
 	/**
@@ -66,6 +99,29 @@ public final class QueryParameters {
 					.formatted(ProblemException.abbreviate(name), call, expected));
 			}
 		}
+	}
+
+	/**
+	 * Rejects the request when one of the named parameters appears more than once, so
+	 * that {@code ttl=5m&ttl=abc} fails instead of taking the first value.
+	 * @param names the parameters that take one value
+	 */
+	public void requireSingle(Collection<String> names) {
+		for (String name : names) {
+			List<String> all = this.values.get(name);
+			if (all != null && all.size() > 1) {
+				throw new InvalidRequestException("Repeated query parameter '%s': it takes one value, and %d were sent."
+					.formatted(ProblemException.abbreviate(name), all.size()));
+			}
+		}
+	}
+
+	/**
+	 * Returns the names of the parameters, in the order of the query string.
+	 * @return the names
+	 */
+	public Collection<String> names() {
+		return this.values.keySet();
 	}
 
 	public @Nullable String first(String name) {

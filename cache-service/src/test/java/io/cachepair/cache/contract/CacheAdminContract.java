@@ -107,6 +107,22 @@ interface CacheAdminContract extends ContractSupport {
 	}
 
 	@Test
+	default void maxTtlAboveCeilingIsRejected() {
+		putSettings("{\"maxTtl\": \"1h\"}");
+
+		HttpResponse<byte[]> aboveCeiling = putSettings("{\"maxTtl\": \"3651d\"}");
+		HttpResponse<byte[]> overflowing = putSettings(
+				"{\"maxTtl\": \"999999999999d\", \"defaultTtl\": \"999999999999d\"}");
+
+		assertThat(aboveCeiling.statusCode()).isEqualTo(400);
+		assertThat(text(aboveCeiling)).contains("maxTtl");
+		assertThat(text(aboveCeiling)).contains("ceiling of 3650d");
+		assertThat(overflowing.statusCode()).isEqualTo(400);
+		assertThat(cacheView().get("settings").get("maxTtl").asString()).isEqualTo("1h");
+		assertThat(putSettings("{\"maxTtl\": \"3650d\"}").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	default void dropRemovesEntriesAndCache() {
 		client().put(entryPath("a"), "v");
 		client().put(entryPath("b"), "v");
