@@ -56,7 +56,7 @@ public class BatchController {
 	/**
 	 * Reads every key in {@code keys}, returning them in request order.
 	 */
-	@PostMapping("/get")
+	@PostMapping(path = "/get", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public BatchGetResult get(@PathVariable String cache, HttpServletRequest request) throws IOException {
 		BatchGetRequest body = parse(request, BatchGetRequest.class);
 		List<String> keys = this.entryReader.keys(body.keys());
@@ -105,7 +105,7 @@ public class BatchController {
 	 * Writes every entry in {@code entries} after checking them all, so a rejected batch
 	 * stores nothing.
 	 */
-	@PostMapping("/put")
+	@PostMapping(path = "/put", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public BatchPutResult put(@PathVariable String cache, HttpServletRequest request) throws IOException {
 		BatchPutRequest body = parse(request, BatchPutRequest.class);
 		CacheSettings settings = this.registry.findOrCreate(cache);

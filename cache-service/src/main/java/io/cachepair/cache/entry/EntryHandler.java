@@ -29,6 +29,8 @@ class EntryHandler {
 
 	private static final Set<String> WRITE_PARAMETERS = Set.of("ttl", "idle", "tag");
 
+	private static final Set<String> SINGLE_WRITE_PARAMETERS = Set.of("ttl", "idle");
+
 	private final EntryStore store;
 
 	private final CacheSettingsRegistry registry;
@@ -94,6 +96,7 @@ class EntryHandler {
 		Precondition precondition = precondition(request);
 		QueryParameters parameters = QueryParameters.parse(request.getQueryString());
 		parameters.requireOnly(WRITE_PARAMETERS, "PUT of an entry");
+		parameters.requireSingle(SINGLE_WRITE_PARAMETERS);
 		CacheSettings settings = this.registry.findOrCreate(cache);
 		ExpiryRequest expiry = ExpiryRequest.resolve(parameters.first("ttl"), parameters.first("idle"), settings);
 		Set<String> tags = this.reader.tags(parameters.all("tag"));

@@ -219,10 +219,11 @@ public class EntryRequestReader {
 		if (tag.isEmpty()) {
 			throw new InvalidRequestException("Invalid tag: it must not be empty.");
 		}
-		if (tag.length() > this.limits.maxTagLength()) {
+		int characters = tag.codePointCount(0, tag.length());
+		if (characters > this.limits.maxTagLength()) {
 			throw new InvalidRequestException(
 					"Invalid tag: it is %d characters long, over the limit of %d (cache-service.limits.max-tag-length)."
-						.formatted(tag.length(), this.limits.maxTagLength()));
+						.formatted(characters, this.limits.maxTagLength()));
 		}
 	}
 

@@ -13,6 +13,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new QueryParameterCheck()).addPathPatterns("/v1/**");
+		registry.addInterceptor(new ConditionalHeaderCheck()).addPathPatterns("/v1/**");
 	}
 
 }

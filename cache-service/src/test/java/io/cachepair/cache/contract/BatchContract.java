@@ -1,6 +1,7 @@
 package io.cachepair.cache.contract;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -144,6 +145,29 @@ interface BatchContract extends ContractSupport {
 		assertThat(empty.statusCode()).isEqualTo(400);
 		assertThat(text(empty)).contains("non-empty array");
 		assertThat(wrongType.statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	default void batchWithoutJsonContentTypeIsUnsupported() {
+		byte[] body = "{\"entries\": [{\"key\": \"a\", \"text\": \"x\"}]}".getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<byte[]> plainText = client().send("POST", cachePath("/batch/put"), body, "Content-Type",
+				"text/plain");
+		HttpResponse<byte[]> missing = client().send("POST", cachePath("/batch/put"), body);
+
+		assertThat(plainText.statusCode()).isEqualTo(415);
+		assertThat(text(plainText)).contains("send the body as application/json");
+		assertThat(missing.statusCode()).isEqualTo(415);
+		assertThat(text(missing)).contains("Missing Content-Type");
+		assertThat(client().get(entryPath("a")).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	default void batchRejectsDuplicateField() {
+		HttpResponse<byte[]> duplicate = postJson(cachePath("/batch/get"), "{\"keys\": [\"a\"], \"keys\": [\"b\"]}");
+
+		assertThat(duplicate.statusCode()).isEqualTo(400);
+		assertThat(text(duplicate)).contains("keys");
 	}
 
 	@Test

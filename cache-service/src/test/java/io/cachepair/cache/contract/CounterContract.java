@@ -48,6 +48,18 @@ interface CounterContract extends ContractSupport {
 	}
 
 	@Test
+	default void conditionalCounterAdditionIsRejected() {
+		add("c", "?by=10");
+
+		HttpResponse<byte[]> rejected = client().send("POST", cachePath("/counters/c?by=1"), new byte[0], "If-Match",
+				"\"nope\"");
+
+		assertThat(rejected.statusCode()).isEqualTo(400);
+		assertThat(text(rejected)).contains("If-Match");
+		assertThat(text(client().get(entryPath("c")))).isEqualTo("10");
+	}
+
+	@Test
 	default void counterAddsNegativeAmounts() {
 		add("c", "?by=10");
 

@@ -395,6 +395,38 @@ public abstract class EntryContractTests implements CounterContract, BatchContra
 	}
 
 	@Test
+	void conditionalPrefixRemovalIsRejected() {
+		client().put(path("k"), "v");
+
+		HttpResponse<byte[]> rejected = client().delete("/v1/caches/" + this.cache + "/entries?prefix=k", "If-Match",
+				"\"nope\"");
+
+		assertThat(rejected.statusCode()).isEqualTo(400);
+		assertThat(text(rejected)).contains("conditional requests apply to single entries");
+		assertThat(client().get(path("k")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void repeatedTtlIsRejected() {
+		client().put(path("k"), "original");
+
+		HttpResponse<byte[]> rejected = client().put(path("k") + "?ttl=5m&ttl=abc", "replacement");
+
+		assertThat(rejected.statusCode()).isEqualTo(400);
+		assertThat(text(rejected)).contains("Repeated query parameter 'ttl'");
+		assertThat(text(client().get(path("k")))).isEqualTo("original");
+	}
+
+	@Test
+	void tagLimitCountsCharactersNotUtf16Units() {
+		String emoji = "\uD83D\uDE00".repeat(128);
+
+		HttpResponse<byte[]> put = client().put(path("k") + "?tag=" + CacheHttpClient.encode(emoji), "v");
+
+		assertThat(put.statusCode()).isEqualTo(201);
+	}
+
+	@Test
 	void flushRemovesEveryEntry() {
 		client().put(path("a"), "a");
 		client().put(path("b"), "b");
