@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -33,6 +34,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -130,10 +132,34 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 					"must be " + describeType(mismatch.getTargetType()));
 			return invalid("Invalid request body", List.of(error), ex, headers, request);
 		}
+		String reason = (ex.getCause() instanceof StreamReadException read) ? ": " + readProblem(read) : "";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not valid JSON. Send a JSON object.");
+				"The request body is not valid JSON" + reason + ". Send a JSON object.");
 		problem.setTitle("Invalid request body");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Returns the parser's own description of a syntax problem, such as a duplicate field
+	 * or a number out of range, cut to a readable length and without the source excerpt.
+	 */
+	private static String readProblem(StreamReadException ex) {
+		String message = String.valueOf(ex.getOriginalMessage()).strip();
+		int lineBreak = message.indexOf('\n');
+		if (lineBreak >= 0) {
+			message = message.substring(0, lineBreak);
+		}
+		return (message.length() > 200) ? message.substring(0, 200) + "..." : message;
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = (ex.getContentType() == null) ? "Missing Content-Type: send the body as application/json."
+				: "Unsupported Content-Type '" + ex.getContentType() + "': send the body as application/json.";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
+		problem.setTitle("Unsupported media type");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
 	}
 
 	/**

@@ -277,6 +277,29 @@ class ProductControllerTests {
 	}
 
 	@Test
+	void createWithDuplicateFieldNamesIt() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY.replace("\"stock\":5", "\"stock\":5,\"stock\":6"))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("Duplicate").contains("stock");
+	}
+
+	@Test
+	void createWithoutContentTypeSaysWhatToSend() {
+		MvcTestResult result = this.mvc.post().uri("/api/v1/products").content(VALID_BODY).exchange();
+
+		assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+		assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("Missing Content-Type: send the body as application/json.");
+	}
+
+	@Test
 	void createWithDuplicateSkuIsConflict() {
 		given(this.writes.create(any())).willThrow(new DuplicateSkuException("KIT-1", null));
 
