@@ -32,9 +32,6 @@ record LuaScript(String name, byte[] source, String sha1) {
 	/** Removes one entry, optionally only when it carries a tag. */
 	static final LuaScript REMOVE_ENTRY = entryScript("remove-entry.lua");
 
-	/** Tells whether a live entry carries a tag. */
-	static final LuaScript TAG_CHECK = load("tag-check.lua", "");
-
 	/** Adds a key to a tag set. */
 	static final LuaScript TAG_ADD = load("tag-add.lua", "");
 

@@ -114,7 +114,7 @@ public class RedisEntryStore implements EntryStore {
 		// Listed again after the write, in case a removal by tag took the first listing
 		// away before the entry became visible.
 		this.tagSets.addAll(links, ttls);
-		return outcomes(cache.name(), entries, replies, now);
+		return outcomes(replies);
 	}
 
 	private static ScriptCall writeCall(byte[] entryKey, NewEntry entry, Precondition precondition, long now) {
@@ -131,27 +131,16 @@ public class RedisEntryStore implements EntryStore {
 		return ScriptCall.of(LuaScript.WRITE, entryKey, args.toArray(new byte[0][]));
 	}
 
-	private List<WriteOutcome> outcomes(String cacheName, List<KeyedEntry> entries, List<List<Object>> replies,
-			long now) {
-		List<WriteOutcome> outcomes = new ArrayList<>(entries.size());
-		List<TagLink> dropped = new ArrayList<>();
-		for (int i = 0; i < entries.size(); i++) {
-			List<Object> reply = replies.get(i);
+	private static List<WriteOutcome> outcomes(List<List<Object>> replies) {
+		List<WriteOutcome> outcomes = new ArrayList<>(replies.size());
+		for (List<Object> reply : replies) {
 			String outcome = RedisArguments.text(reply.get(0));
 			outcomes.add(switch (outcome) {
 				case "created" -> WriteOutcome.CREATED;
 				case "replaced" -> WriteOutcome.REPLACED;
 				default -> WriteOutcome.PRECONDITION_FAILED;
 			});
-			Set<String> newTags = entries.get(i).entry().tags();
-			for (String tag : RedisArguments.texts(reply, 1)) {
-				if (!newTags.contains(tag)) {
-					dropped.add(new TagLink(this.keys.tagSet(cacheName, tag), tag,
-							this.keys.entry(cacheName, entries.get(i).key())));
-				}
-			}
 		}
-		this.tagSets.unlink(dropped, now);
 		return outcomes;
 	}
 
@@ -208,20 +197,11 @@ public class RedisEntryStore implements EntryStore {
 		List<Object> reply = this.runner.run(ScriptCall.of(LuaScript.REMOVE, entryKey, RedisArguments.number(now),
 				RedisArguments.ifMatch(precondition.ifMatch()),
 				RedisArguments.ifNoneMatch(precondition.ifNoneMatch())));
-		unlinkAll(cacheName, entryKey, RedisArguments.texts(reply, 1), now);
 		return switch (RedisArguments.text(reply.get(0))) {
 			case "removed" -> RemoveOutcome.REMOVED;
 			case "absent" -> RemoveOutcome.NOT_FOUND;
 			default -> RemoveOutcome.PRECONDITION_FAILED;
 		};
-	}
-
-	private void unlinkAll(String cacheName, byte[] entryKey, List<String> tags, long now) {
-		List<TagLink> links = new ArrayList<>(tags.size());
-		for (String tag : tags) {
-			links.add(new TagLink(this.keys.tagSet(cacheName, tag), tag, entryKey));
-		}
-		this.tagSets.unlink(links, now);
 	}
 
 	@Override
@@ -233,8 +213,7 @@ public class RedisEntryStore implements EntryStore {
 	@Override
 	public long removeByTag(String cacheName, String tag) {
 		RedisKeys.checkCacheName(cacheName);
-		return this.tagSets.removeByTag(this.keys.tagSet(cacheName, tag), tag, now(),
-				(other) -> this.keys.tagSet(cacheName, other));
+		return this.tagSets.removeByTag(this.keys.tagSet(cacheName, tag), tag, now());
 	}
 
 	@Override
@@ -251,18 +230,11 @@ public class RedisEntryStore implements EntryStore {
 			for (byte[] entryKey : batch) {
 				calls.add(ScriptCall.of(LuaScript.REMOVE_ENTRY, entryKey, RedisArguments.number(now)));
 			}
-			List<List<Object>> replies = this.runner.runAll(calls);
-			List<TagLink> links = new ArrayList<>();
-			for (int i = 0; i < batch.size(); i++) {
-				List<Object> reply = replies.get(i);
+			for (List<Object> reply : this.runner.runAll(calls)) {
 				if (!reply.isEmpty()) {
 					removed[0] += (Long) reply.get(0);
-					for (String tag : RedisArguments.texts(reply, 1)) {
-						links.add(new TagLink(this.keys.tagSet(cacheName, tag), tag, batch.get(i)));
-					}
 				}
 			}
-			this.tagSets.unlink(links, now);
 		});
 		return removed[0];
 	}

@@ -3,7 +3,6 @@ package io.cachepair.cache.store.redis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -17,8 +16,12 @@ import io.lettuce.core.ValueScanCursor;
  * <li>A write adds its key to each tag set both before and after it stores the entry, so
  * the key is listed while the entry is visible, even if a removal by tag moves the set
  * aside in between.</li>
- * <li>A key leaves a tag set only by a removal by tag, or by an unlink that then checks
- * the entry and adds the key back if the entry carries the tag again.</li>
+ * <li>A key leaves a tag set only with the snapshot of a removal by tag. A write that
+ * drops a tag, and a removal by key, prefix or flush, leave the key listed. Taking it out
+ * cannot be atomic with the entry, so it could undo a concurrent write's listing, and a
+ * removal by tag that ran before the listing was restored would miss that write. A stale
+ * key costs a skipped check in the next removal by tag, and leaves with the set when it
+ * expires after the longest TTL added to it.</li>
  * <li>A removal by tag renames the set to a snapshot, registers the snapshot, and removes
  * the entries listed in every registered snapshot, its own and those of removals still
  * running, each only if the entry itself still carries the tag.</li>
@@ -51,63 +54,28 @@ final class RedisTagSets {
 	}
 
 	/**
-	 * Removes entry keys from tag sets their entries no longer need, then adds back each
-	 * key whose live entry carries the tag by then, because a concurrent write may have
-	 * tagged it again between its own additions.
-	 * @param links the keys and the tag sets to take them out of
-	 * @param now the current time in milliseconds
-	 */
-	void unlink(List<TagLink> links, long now) {
-		if (links.isEmpty()) {
-			return;
-		}
-		List<CompletionStage<Long>> removals = new ArrayList<>(links.size());
-		for (TagLink link : links) {
-			removals.add(this.runner.send((commands) -> commands.srem(link.tagSet(), link.entry())));
-		}
-		removals.forEach(this.runner::await);
-		List<ScriptCall> checks = new ArrayList<>(links.size());
-		for (TagLink link : links) {
-			checks.add(ScriptCall.of(LuaScript.TAG_CHECK, link.entry(), RedisArguments.number(now),
-					RedisArguments.text(link.tag())));
-		}
-		List<List<Object>> results = this.runner.runAll(checks);
-		List<TagLink> relink = new ArrayList<>();
-		List<Long> ttlMillis = new ArrayList<>();
-		for (int i = 0; i < links.size(); i++) {
-			long left = (Long) results.get(i).get(0);
-			if (left >= 0) {
-				relink.add(links.get(i));
-				ttlMillis.add(left);
-			}
-		}
-		addAll(relink, ttlMillis);
-	}
-
-	/**
 	 * Removes every entry that carries a tag and is listed in the tag's set or in a
 	 * snapshot of a removal still running.
 	 * @param tagSet the Redis key of the tag set
 	 * @param tag the tag
 	 * @param now the current time in milliseconds
-	 * @param tagSets how to name the tag sets of the removed entries' other tags
 	 * @return the number of live entries removed
 	 */
-	long removeByTag(byte[] tagSet, String tag, long now, TagSetNamer tagSets) {
+	long removeByTag(byte[] tagSet, String tag, long now) {
 		byte[] snapshot = RedisKeys.snapshot(tagSet, UUID.randomUUID().toString());
 		byte[] registry = RedisKeys.registry(tagSet);
 		List<Object> registered = this.runner
 			.run(new ScriptCall(LuaScript.TAG_SNAPSHOT, new byte[][] { tagSet, snapshot, registry }, new byte[0][]));
 		long removed = 0;
 		for (Object member : registered) {
-			removed += removeListed((byte[]) member, registry, tag, now, tagSets);
+			removed += removeListed((byte[]) member, registry, tag, now);
 		}
 		this.runner.await(this.runner.send((commands) -> commands.del(snapshot)));
 		this.runner.await(this.runner.send((commands) -> commands.srem(registry, snapshot)));
 		return removed;
 	}
 
-	private long removeListed(byte[] listing, byte[] registry, String tag, long now, TagSetNamer tagSets) {
+	private long removeListed(byte[] listing, byte[] registry, String tag, long now) {
 		ScanArgs args = ScanArgs.Builder.limit(this.batchSize);
 		ScanCursor cursor = ScanCursor.INITIAL;
 		long removed = 0;
@@ -117,7 +85,7 @@ final class RedisTagSets {
 			ValueScanCursor<byte[]> page = this.runner
 				.await(this.runner.send((commands) -> commands.sscan(listing, from, args)));
 			seenAny |= !page.getValues().isEmpty();
-			removed += removeTagged(page.getValues(), tag, now, tagSets);
+			removed += removeTagged(page.getValues(), tag, now);
 			cursor = page;
 		}
 		while (!cursor.isFinished());
@@ -128,39 +96,19 @@ final class RedisTagSets {
 		return removed;
 	}
 
-	private long removeTagged(List<byte[]> entries, String tag, long now, TagSetNamer tagSets) {
+	private long removeTagged(List<byte[]> entries, String tag, long now) {
 		List<ScriptCall> calls = new ArrayList<>(entries.size());
 		for (byte[] entry : entries) {
 			calls.add(
 					ScriptCall.of(LuaScript.REMOVE_ENTRY, entry, RedisArguments.number(now), RedisArguments.text(tag)));
 		}
-		List<List<Object>> results = this.runner.runAll(calls);
 		long removed = 0;
-		List<TagLink> otherTags = new ArrayList<>();
-		for (int i = 0; i < entries.size(); i++) {
-			List<Object> result = results.get(i);
-			if (result.isEmpty()) {
-				continue;
-			}
-			removed += (Long) result.get(0);
-			for (String other : RedisArguments.texts(result, 1)) {
-				if (!other.equals(tag)) {
-					otherTags.add(new TagLink(tagSets.tagSet(other), other, entries.get(i)));
-				}
+		for (List<Object> result : this.runner.runAll(calls)) {
+			if (!result.isEmpty()) {
+				removed += (Long) result.get(0);
 			}
 		}
-		unlink(otherTags, now);
 		return removed;
-	}
-
-	/**
-	 * Names the tag set of a tag within the cache being worked on.
-	 */
-	@FunctionalInterface
-	interface TagSetNamer {
-
-		byte[] tagSet(String tag);
-
 	}
 
 }
