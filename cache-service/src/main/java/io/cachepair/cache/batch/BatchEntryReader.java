@@ -101,7 +101,8 @@ class BatchEntryReader {
 			return Base64.getDecoder().decode(item.base64());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidRequestException("Invalid %s.base64: %s".formatted(field, ex.getMessage()));
+			throw new InvalidRequestException(
+					"Invalid %s.base64: it is not valid base64 (RFC 4648, standard alphabet).".formatted(field));
 		}
 	}
 

@@ -1,10 +1,12 @@
 package io.cachepair.cache.web;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
@@ -35,8 +37,33 @@ public final class JsonProblems {
 			return "unknown property '%s'; the known properties are %s".formatted(binding.getPropertyName(), known);
 		}
 		String path = path(ex.getPath());
-		String message = ex.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z][\\w.$]*`", "");
+		String message = (ex instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null)
+				? "expected " + describeType(mismatch.getTargetType())
+				: ex.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").replaceAll("`[a-z][\\w.$]*`", "");
 		return path.isEmpty() ? message : "at '%s': %s".formatted(path, message);
+	}
+
+	/**
+	 * Names the JSON shape that a Java type is read from, such as "a string" for
+	 * {@code String}.
+	 */
+	private static String describeType(Class<?> type) {
+		if (type == String.class || type.isEnum()) {
+			return "a string";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+			return "a number";
+		}
+		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+			return "an array";
+		}
+		return "an object";
 	}
 
 	private static String path(List<JacksonException.Reference> references) {

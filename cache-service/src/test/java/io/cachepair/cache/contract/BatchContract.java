@@ -163,6 +163,14 @@ interface BatchContract extends ContractSupport {
 	}
 
 	@Test
+	default void batchNamesTheExpectedShapeOfAWrongValue() {
+		HttpResponse<byte[]> numberKey = postJson(cachePath("/batch/get"), "{\"keys\": [\"a\", 1]}");
+
+		assertThat(numberKey.statusCode()).isEqualTo(400);
+		assertThat(text(numberKey)).contains("at 'keys[1]': expected a string");
+	}
+
+	@Test
 	default void batchRejectsDuplicateField() {
 		HttpResponse<byte[]> duplicate = postJson(cachePath("/batch/get"), "{\"keys\": [\"a\"], \"keys\": [\"b\"]}");
 

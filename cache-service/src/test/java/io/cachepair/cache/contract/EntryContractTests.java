@@ -402,7 +402,7 @@ public abstract class EntryContractTests implements CounterContract, BatchContra
 				"\"nope\"");
 
 		assertThat(rejected.statusCode()).isEqualTo(400);
-		assertThat(text(rejected)).contains("conditional requests apply to single entries");
+		assertThat(text(rejected)).contains("Conditional requests apply to single entries");
 		assertThat(client().get(path("k")).statusCode()).isEqualTo(200);
 	}
 
