@@ -66,13 +66,13 @@ class DatabaseFaultIT {
 	 * The 10 s socket timeout of the PostgreSQL driver, the 2 s that a request waits for
 	 * a pooled connection, and 3 s of margin for a busy machine.
 	 */
-	private static final Duration LONGEST_REQUEST = Duration.ofSeconds(15);
+	private static final Duration MAX_REQUEST_TIME = Duration.ofSeconds(15);
 
 	/**
 	 * Longer than the longest request may take, so that a request that waits for the
 	 * database until it comes back fails the test.
 	 */
-	private static final Duration PAUSE = LONGEST_REQUEST.plusSeconds(3);
+	private static final Duration PAUSE = MAX_REQUEST_TIME.plusSeconds(3);
 
 	private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
 
@@ -158,7 +158,7 @@ class DatabaseFaultIT {
 
 	private SteadyLoad startLoad() {
 		SteadyLoad.Settings settings = new SteadyLoad.Settings(URI.create("http://127.0.0.1:" + this.port), 8,
-				Duration.ofMillis(20), LONGEST_REQUEST.multipliedBy(2), Duration.ofSeconds(120), 50_000, 20261205L);
+				Duration.ofMillis(20), MAX_REQUEST_TIME.multipliedBy(2), Duration.ofSeconds(120), 50_000, 20261205L);
 		return SteadyLoad.start(settings, DatabaseFaultIT::readPath);
 	}
 
@@ -202,7 +202,7 @@ class DatabaseFaultIT {
 			.filter((sample) -> !isDatabaseUnavailableProblem(sample))
 			.toList();
 		assertThat(unclear).as(() -> LoadReport.describe(unclear)).isEmpty();
-		assertThat(report.percentile(100)).as("longest request").isLessThanOrEqualTo(LONGEST_REQUEST);
+		assertThat(report.percentile(100)).as("longest request").isLessThanOrEqualTo(MAX_REQUEST_TIME);
 		assertThat(firstDatabaseRead).as("a read from the database after recovery").isNotNull();
 		assertNoThreadWaitsOnDatabase();
 		assertReadsNeedingDatabaseSucceed();

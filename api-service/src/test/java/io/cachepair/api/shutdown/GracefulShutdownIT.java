@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tomcat from reading new requests on open connections and waits for the requests in
  * progress. A request that fails during the shutdown therefore either never reached the
  * service, or reached only the kernel's socket buffer of a connection that Tomcat then
- * closed unread. The test tells these apart from dropped requests in two ways:
+ * closed unread. The test distinguishes these from dropped requests in two ways:
  * <ul>
  * <li>a refused connection carried no request, and a connection that ended before any
  * byte of a response must belong to a request that the service's access log, written by
