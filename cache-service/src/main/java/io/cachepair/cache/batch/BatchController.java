@@ -108,9 +108,10 @@ public class BatchController {
 	@PostMapping(path = "/put", consumes = MediaType.APPLICATION_JSON_VALUE)
 	public BatchPutResult put(@PathVariable String cache, HttpServletRequest request) throws IOException {
 		BatchPutRequest body = parse(request, BatchPutRequest.class);
-		CacheSettings settings = this.registry.findOrCreate(cache);
+		CacheSettings settings = this.registry.settingsForWrite(cache);
 		List<KeyedEntry> entries = this.entryReader.entries(body.entries(), settings);
 		List<WriteOutcome> outcomes = this.store.writeAll(settings, entries);
+		this.registry.register(settings);
 		List<BatchPutResult.Written> written = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {
 			KeyedEntry entry = entries.get(i);

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,11 +50,17 @@ public class CounterController {
 			@RequestParam(required = false) @Nullable String ttl, @RequestParam(required = false) @Nullable String idle,
 			HttpServletRequest request) {
 		String key = this.reader.key(request);
+		if (request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+			throw new InvalidRequestException(
+					"Invalid request: a counter addition takes no body; give the amount as ?by=n.");
+		}
 		long delta = parseDelta(by);
-		CacheSettings settings = this.registry.findOrCreate(cache);
+		CacheSettings settings = this.registry.settingsForWrite(cache);
 		ExpiryRequest expiry = ExpiryRequest.resolve(ttl, idle, settings);
 		CounterUpdate update = new CounterUpdate(key, delta, expiry.ttl(), expiry.idle(), ttl == null && idle == null);
-		return new CounterValue(this.store.increment(settings, update));
+		long value = this.store.increment(settings, update);
+		this.registry.register(settings);
+		return new CounterValue(value);
 	}
 
 	private static long parseDelta(@Nullable String by) {

@@ -97,7 +97,7 @@ class EntryHandler {
 		QueryParameters parameters = QueryParameters.parse(request.getQueryString());
 		parameters.requireOnly(WRITE_PARAMETERS, "PUT of an entry");
 		parameters.requireSingle(SINGLE_WRITE_PARAMETERS);
-		CacheSettings settings = this.registry.findOrCreate(cache);
+		CacheSettings settings = this.registry.settingsForWrite(cache);
 		ExpiryRequest expiry = ExpiryRequest.resolve(parameters.first("ttl"), parameters.first("idle"), settings);
 		Set<String> tags = this.reader.tags(parameters.all("tag"));
 		String contentType = this.reader.contentType(request);
@@ -106,6 +106,7 @@ class EntryHandler {
 		if (outcome == WriteOutcome.PRECONDITION_FAILED) {
 			throw new PreconditionFailedException(cache, key);
 		}
+		this.registry.register(settings);
 		response.setHeader(HttpHeaders.ETAG, entry.etag().toHeaderValue());
 		response.setStatus(
 				(outcome == WriteOutcome.CREATED) ? HttpServletResponse.SC_CREATED : HttpServletResponse.SC_NO_CONTENT);

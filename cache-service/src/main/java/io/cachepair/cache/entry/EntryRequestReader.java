@@ -66,6 +66,10 @@ public class EntryRequestReader {
 			throw new InvalidRequestException(
 					"Invalid %s: the key contains an unpaired surrogate, so it has no UTF-8 form.".formatted(field));
 		}
+		if (key.indexOf('\0') >= 0) {
+			throw new InvalidRequestException(
+					"Invalid %s: the key contains U+0000, which no entry path can carry.".formatted(field));
+		}
 		int length = key.getBytes(StandardCharsets.UTF_8).length;
 		if (length > this.limits.maxKeyBytes()) {
 			throw new InvalidRequestException(
@@ -218,6 +222,13 @@ public class EntryRequestReader {
 	public void checkTag(String tag) {
 		if (tag.isEmpty()) {
 			throw new InvalidRequestException("Invalid tag: it must not be empty.");
+		}
+		if (!StandardCharsets.UTF_8.newEncoder().canEncode(tag)) {
+			throw new InvalidRequestException(
+					"Invalid tag: it contains an unpaired surrogate, so it has no UTF-8 form to remove it by.");
+		}
+		if (tag.indexOf('\0') >= 0) {
+			throw new InvalidRequestException("Invalid tag: it contains U+0000, which no removal path can carry.");
 		}
 		int characters = tag.codePointCount(0, tag.length());
 		if (characters > this.limits.maxTagLength()) {

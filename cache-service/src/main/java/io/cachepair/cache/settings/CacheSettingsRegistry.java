@@ -65,14 +65,16 @@ public class CacheSettingsRegistry {
 	}
 
 	/**
-	 * Returns the settings of a cache about to be written, creating it with the default
-	 * settings unless only declared caches are accepted.
+	 * Returns the settings that a write to a cache is checked against: the cache's own,
+	 * or the defaults for a cache that does not exist yet. Nothing is created, so that a
+	 * rejected write leaves no cache behind; {@link #register} does that once the write
+	 * succeeded.
 	 * @param cacheName the cache name, not yet validated
-	 * @return the settings of the cache
+	 * @return the settings to check the write against
 	 * @throws InvalidRequestException if the name does not match the name pattern
 	 * @throws CacheNotFoundException if the cache does not exist and may not be created
 	 */
-	public CacheSettings findOrCreate(String cacheName) {
+	public CacheSettings settingsForWrite(String cacheName) {
 		CacheSettings existing = find(cacheName).orElse(null);
 		if (existing != null) {
 			return existing;
@@ -80,7 +82,15 @@ public class CacheSettingsRegistry {
 		if (this.properties.declaredCachesOnly()) {
 			throw CacheNotFoundException.notDeclared(cacheName);
 		}
-		return this.settingsByName.computeIfAbsent(cacheName, this.properties.defaults()::toSettings);
+		return this.properties.defaults().toSettings(cacheName);
+	}
+
+	/**
+	 * Creates a cache with the settings a successful write used, unless it exists by now.
+	 * @param settings the settings from {@link #settingsForWrite}
+	 */
+	public void register(CacheSettings settings) {
+		this.settingsByName.putIfAbsent(settings.name(), settings);
 	}
 
 	/**

@@ -171,6 +171,20 @@ interface BatchContract extends ContractSupport {
 	}
 
 	@Test
+	default void batchRejectsTagsNoPathCanRemove() {
+		HttpResponse<byte[]> nul = postJson(cachePath("/batch/put"),
+				"{\"entries\": [{\"key\": \"a\", \"text\": \"x\", \"tags\": [\"\\u0000\"]}]}");
+		HttpResponse<byte[]> surrogate = postJson(cachePath("/batch/put"),
+				"{\"entries\": [{\"key\": \"a\", \"text\": \"x\", \"tags\": [\"\\ud800\"]}]}");
+
+		assertThat(nul.statusCode()).isEqualTo(400);
+		assertThat(text(nul)).contains("U+0000");
+		assertThat(surrogate.statusCode()).isEqualTo(400);
+		assertThat(text(surrogate)).contains("unpaired surrogate");
+		assertThat(client().get(entryPath("a")).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	default void batchRejectsDuplicateField() {
 		HttpResponse<byte[]> duplicate = postJson(cachePath("/batch/get"), "{\"keys\": [\"a\"], \"keys\": [\"b\"]}");
 

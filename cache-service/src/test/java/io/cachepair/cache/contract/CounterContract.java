@@ -1,6 +1,7 @@
 package io.cachepair.cache.contract;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,16 @@ interface CounterContract extends ContractSupport {
 		assertThat(rejected.statusCode()).isEqualTo(400);
 		assertThat(text(rejected)).contains("If-Match");
 		assertThat(text(client().get(entryPath("c")))).isEqualTo("10");
+	}
+
+	@Test
+	default void counterWithBodyIsRejected() {
+		HttpResponse<byte[]> rejected = client().send("POST", cachePath("/counters/c"),
+				"{\"by\":5}".getBytes(StandardCharsets.UTF_8), "Content-Type", "application/json");
+
+		assertThat(rejected.statusCode()).isEqualTo(400);
+		assertThat(text(rejected)).contains("takes no body");
+		assertThat(client().get(entryPath("c")).statusCode()).isEqualTo(404);
 	}
 
 	@Test

@@ -427,6 +427,16 @@ public abstract class EntryContractTests implements CounterContract, BatchContra
 	}
 
 	@Test
+	void rejectedWriteCreatesNoCache() {
+		HttpResponse<byte[]> badTtl = client().put(path("k") + "?ttl=0", "v");
+		HttpResponse<byte[]> failedCondition = client().put(path("k"), "v", "If-Match", "*");
+
+		assertThat(badTtl.statusCode()).isEqualTo(400);
+		assertThat(failedCondition.statusCode()).isEqualTo(412);
+		assertThat(client().get("/v1/caches/" + this.cache).statusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void flushRemovesEveryEntry() {
 		client().put(path("a"), "a");
 		client().put(path("b"), "b");
