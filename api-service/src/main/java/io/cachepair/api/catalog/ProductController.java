@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.cachepair.api.cacheclient.CacheRead;
 import io.cachepair.api.cacheclient.ContentETag;
+import io.cachepair.api.web.InvalidHeaderException;
 import io.cachepair.api.web.InvalidParameterException;
 import io.cachepair.api.web.JsonResponses;
 import io.cachepair.api.web.WellFormedText;
@@ -125,7 +126,12 @@ class ProductController {
 					schema = @Schema(implementation = ProductResponse.class)))
 	@ApiResponse(responseCode = "400", description = "The body is invalid; the problem names each bad field")
 	@ApiResponse(responseCode = "409", description = "Another product has the SKU")
-	ResponseEntity<byte[]> create(@Valid @RequestBody ProductRequest request) {
+	ResponseEntity<byte[]> create(@Valid @RequestBody ProductRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		rejectCondition(HttpHeaders.IF_MATCH, ifMatch, "a create has no current ETag to compare, so send none.");
+		rejectCondition(HttpHeaders.IF_NONE_MATCH, ifNoneMatch,
+				"a create has no current ETag to compare, so send none.");
 		Product created = this.writes.create(request);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
 			.path("/{id}")
@@ -142,7 +148,10 @@ class ProductController {
 					schema = @Schema(implementation = ProductResponse.class)))
 	@ApiResponse(responseCode = "412", description = "If-Match lists no current ETag; nothing changed")
 	ResponseEntity<byte[]> replace(@PathVariable long id, @Valid @RequestBody ProductRequest request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		rejectCondition(HttpHeaders.IF_NONE_MATCH, ifNoneMatch,
+				"writes are guarded by If-Match with the ETag of the last read; If-None-Match applies to reads.");
 		JsonResponses.requireValidIfMatch(ifMatch);
 		return written(ResponseEntity.ok(), this.writes.replace(id, request, ifMatch));
 	}
@@ -153,10 +162,23 @@ class ProductController {
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "412", description = "If-Match lists no current ETag; nothing changed")
 	ResponseEntity<Void> delete(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		rejectCondition(HttpHeaders.IF_NONE_MATCH, ifNoneMatch,
+				"writes are guarded by If-Match with the ETag of the last read; If-None-Match applies to reads.");
 		JsonResponses.requireValidIfMatch(ifMatch);
 		this.writes.delete(id, ifMatch);
 		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * Rejects a conditional header that a write cannot honour, rather than ignoring it
+	 * while the write changes the product.
+	 */
+	private static void rejectCondition(String header, @Nullable String value, String expected) {
+		if (value != null) {
+			throw new InvalidHeaderException(header, value, expected);
+		}
 	}
 
 	private ResponseEntity<byte[]> read(CacheRead read, WebRequest request) {

@@ -42,10 +42,9 @@ record ProductRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A
 		@NotBlank @Size(max = 200) @WellFormedText String name,
 		@Size(max = 2000) @WellFormedText(multiline = true) @Nullable String description,
 		@NotNull @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal price,
-		@NotNull @Pattern(regexp = "[A-Z]{3}",
-				message = "must be an ISO 4217 code of three capital letters, such as EUR") String currency,
-		@NotBlank @Size(max = 64) @WellFormedText String category,
-		@Size(max = 20) @Nullable List<@NotBlank @Size(max = 64) @WellFormedText String> tags,
+		@NotNull @CurrencyCode String currency, @NotBlank @Size(max = 64) @WellFormedText String category,
+		@Size(max = 20) @Nullable List<@NotBlank @Size(max = 64) @WellFormedText @Pattern(regexp = "[^,]*",
+				message = "must not contain a comma, which separates tags in the tag filter") String> tags,
 		@NotNull @PositiveOrZero Integer stock) {
 
 	Product toNewProduct(Instant now) {

@@ -3,6 +3,9 @@ package io.cachepair.api.web;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +35,19 @@ public class JsonConfiguration {
 	JsonMapperBuilderCustomizer strictReading() {
 		return (builder) -> builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+	}
+
+	/**
+	 * Rejects a number given as a string, such as {@code "price":"5.00"}, instead of
+	 * converting it, so that a client's type mistake is reported.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer noNumbersFromStrings() {
+		return (builder) -> builder
+			.withCoercionConfig(LogicalType.Integer,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Float,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail));
 	}
 
 }

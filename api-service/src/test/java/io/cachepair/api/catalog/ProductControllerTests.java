@@ -300,6 +300,91 @@ class ProductControllerTests {
 	}
 
 	@Test
+	void createWithIfMatchIsBadRequest() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.header("If-Match", "\"zz\"")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.header").isEqualTo("If-Match");
+		verifyNoInteractions(this.writes);
+	}
+
+	@Test
+	void replaceWithIfNoneMatchIsBadRequest() {
+		MvcTestResult result = this.mvc.put()
+			.uri("/api/v1/products/1")
+			.header("If-None-Match", "*")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY)
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.header").isEqualTo("If-None-Match");
+		verifyNoInteractions(this.writes);
+	}
+
+	@Test
+	void deleteWithIfNoneMatchIsBadRequest() {
+		MvcTestResult result = this.mvc.delete()
+			.uri("/api/v1/products/1")
+			.header("If-None-Match", "\"abc\"")
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		verifyNoInteractions(this.writes);
+	}
+
+	@Test
+	void createWithNumberAsStringIsBadRequest() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY.replace("\"price\":24.90", "\"price\":\"24.90\""))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("price");
+		verifyNoInteractions(this.writes);
+	}
+
+	@Test
+	void createWithUnknownCurrencyIsBadRequest() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY.replace("EUR", "ZZZ"))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("currency");
+	}
+
+	@Test
+	void createWithCommaInTagIsBadRequest() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(VALID_BODY.replace("\"stock\":5", "\"stock\":5,\"tags\":[\"a,b\"]"))
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].detail").asString().contains("comma");
+	}
+
+	@Test
+	void repeatedPageSizeIsBadRequest() {
+		MvcTestResult result = this.mvc.get().uri("/api/v1/products?size=1&size=3").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].parameter").isEqualTo("size");
+		assertThat(result).bodyJson().extractingPath("$.errors[0].detail").asString().contains("sent 2 times");
+	}
+
+	@Test
 	void createWithDuplicateSkuIsConflict() {
 		given(this.writes.create(any())).willThrow(new DuplicateSkuException("KIT-1", null));
 
