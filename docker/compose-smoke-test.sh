@@ -109,7 +109,7 @@ check_read() {
 }
 
 product_json() {
-  printf '{"sku":"SMOKE-%s","name":"%s","price":"12.50","currency":"EUR","category":"smoke","stock":3}' \
+  printf '{"sku":"SMOKE-%s","name":"%s","price":12.50,"currency":"EUR","category":"smoke","stock":3}' \
     "$PROFILE" "$1"
 }
 
