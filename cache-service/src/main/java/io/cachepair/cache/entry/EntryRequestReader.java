@@ -62,14 +62,7 @@ public class EntryRequestReader {
 		if (key == null || key.isEmpty()) {
 			throw new InvalidRequestException("Invalid %s: a key must not be empty.".formatted(field));
 		}
-		if (!StandardCharsets.UTF_8.newEncoder().canEncode(key)) {
-			throw new InvalidRequestException(
-					"Invalid %s: the key contains an unpaired surrogate, so it has no UTF-8 form.".formatted(field));
-		}
-		if (key.indexOf('\0') >= 0) {
-			throw new InvalidRequestException(
-					"Invalid %s: the key contains U+0000, which no entry path can carry.".formatted(field));
-		}
+		requirePathSafe(key, "Invalid %s: the key".formatted(field), "entry path");
 		int length = key.getBytes(StandardCharsets.UTF_8).length;
 		if (length > this.limits.maxKeyBytes()) {
 			throw new InvalidRequestException(
@@ -215,6 +208,23 @@ public class EntryRequestReader {
 	}
 
 	/**
+	 * Rejects text from a request body that no request path could name again: an unpaired
+	 * surrogate has no UTF-8 form, and Tomcat rejects {@code %00} in a path.
+	 * @param text the key or tag
+	 * @param subject the start of the message, such as {@code "Invalid tag: it"}
+	 * @param path the kind of path that must be able to carry the text
+	 */
+	private static void requirePathSafe(String text, String subject, String path) {
+		if (!StandardCharsets.UTF_8.newEncoder().canEncode(text)) {
+			throw new InvalidRequestException(
+					"%s contains an unpaired surrogate, so it has no UTF-8 form for a %s.".formatted(subject, path));
+		}
+		if (text.indexOf('\0') >= 0) {
+			throw new InvalidRequestException("%s contains U+0000, which no %s can carry.".formatted(subject, path));
+		}
+	}
+
+	/**
 	 * Checks one tag.
 	 * @param tag the tag
 	 * @throws InvalidRequestException if the tag is empty or too long
@@ -223,13 +233,7 @@ public class EntryRequestReader {
 		if (tag.isEmpty()) {
 			throw new InvalidRequestException("Invalid tag: it must not be empty.");
 		}
-		if (!StandardCharsets.UTF_8.newEncoder().canEncode(tag)) {
-			throw new InvalidRequestException(
-					"Invalid tag: it contains an unpaired surrogate, so it has no UTF-8 form to remove it by.");
-		}
-		if (tag.indexOf('\0') >= 0) {
-			throw new InvalidRequestException("Invalid tag: it contains U+0000, which no removal path can carry.");
-		}
+		requirePathSafe(tag, "Invalid tag: it", "removal path");
 		int characters = tag.codePointCount(0, tag.length());
 		if (characters > this.limits.maxTagLength()) {
 			throw new InvalidRequestException(

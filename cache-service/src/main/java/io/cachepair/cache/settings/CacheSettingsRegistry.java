@@ -67,8 +67,8 @@ public class CacheSettingsRegistry {
 	/**
 	 * Returns the settings that a write to a cache is checked against: the cache's own,
 	 * or the defaults for a cache that does not exist yet. Nothing is created, so that a
-	 * rejected write leaves no cache behind; {@link #register} does that once the write
-	 * succeeded.
+	 * rejected write leaves no cache behind. {@link #register} creates the cache once the
+	 * write succeeded.
 	 * @param cacheName the cache name, not yet validated
 	 * @return the settings to check the write against
 	 * @throws InvalidRequestException if the name does not match the name pattern

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,17 +54,22 @@ public final class QueryParameters {
 			if (c == '+') {
 				bytes.write(' ');
 			}
-			else if (c != '%') {
-				bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-			}
-			else {
-				int high = (i + 2 < text.length()) ? Character.digit(text.charAt(i + 1), 16) : -1;
-				int low = (high >= 0) ? Character.digit(text.charAt(i + 2), 16) : -1;
-				if (low < 0) {
+			else if (c == '%') {
+				if (i + 2 >= text.length() || !HexFormat.isHexDigit(text.charAt(i + 1))
+						|| !HexFormat.isHexDigit(text.charAt(i + 2))) {
 					throw invalidEncoding(text);
 				}
-				bytes.write((high << 4) | low);
+				bytes.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
 				i += 2;
+			}
+			else if (c < 0x80) {
+				bytes.write(c);
+			}
+			else {
+				// A raw non-ASCII character, a surrogate pair taken whole.
+				int codePoint = text.codePointAt(i);
+				bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+				i += Character.charCount(codePoint) - 1;
 			}
 		}
 		try {
@@ -79,8 +85,9 @@ public final class QueryParameters {
 	}
 
 	private static InvalidRequestException invalidEncoding(String text) {
-		return new InvalidRequestException("Invalid query string: '%s' is not valid percent-encoded UTF-8."
-			.formatted(ProblemException.abbreviate(text)));
+		return new InvalidRequestException(
+				"Invalid query string: '%s' is not valid percent-encoded UTF-8. Encode each byte of UTF-8 as %%XX."
+					.formatted(ProblemException.abbreviate(text)));
 	}
 
 	/**

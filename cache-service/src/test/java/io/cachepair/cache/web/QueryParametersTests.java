@@ -20,8 +20,16 @@ class QueryParametersTests {
 		assertThat(parameters.all("tag")).isEqualTo(List.of("x", "y"));
 	}
 
+	@Test
+	void keepsRawNonAsciiCharacters() {
+		QueryParameters parameters = QueryParameters.parse("tag=caf\u00e9+\uD83D\uDE00%21");
+
+		assertThat(parameters.first("tag")).isEqualTo("caf\u00e9 \uD83D\uDE00!");
+	}
+
 	@ParameterizedTest
-	@ValueSource(strings = { "prefix=%zz", "prefix=%E2%82", "prefix=a%", "prefix=%2", "%zz", "ttl=%C0%AF" })
+	@ValueSource(strings = { "prefix=%\u0664\u0661", "prefix=%zz", "prefix=%E2%82", "prefix=a%", "prefix=%2", "%zz",
+			"ttl=%C0%AF" })
 	void invalidEncodingIsRejected(String query) {
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> QueryParameters.parse(query))
 			.withMessageContaining("not valid percent-encoded UTF-8");
