@@ -87,7 +87,7 @@ class RequestBodyLimitFilterTests {
 	}
 
 	@Test
-	void jsonBodyThatIsNotUtf8IsBadRequest() throws Exception {
+	void nonUtf8JsonBodyIsRejected() throws Exception {
 		MockHttpServletRequest overlongSlash = post(new byte[] { '"', (byte) 0xC0, (byte) 0xAF, '"' });
 		MockHttpServletRequest encodedSurrogate = post(new byte[] { '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"' });
 
@@ -101,7 +101,7 @@ class RequestBodyLimitFilterTests {
 	}
 
 	@Test
-	void bodyOfOtherTypeIsNotCheckedForUtf8() throws Exception {
+	void nonJsonBodySkipsUtf8Check() throws Exception {
 		MockHttpServletRequest request = post(new byte[] { (byte) 0xFF });
 		request.setContentType("application/octet-stream");
 
